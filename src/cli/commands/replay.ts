@@ -1,0 +1,49 @@
+/** `dispute-sim replay`: run scenarios through the machine and show their timelines or traces. */
+import { ScenarioCatalogue } from '../../loader/registry.js';
+import { renderTimeline } from '../../render/timeline.js';
+import { replay } from '../../simulation/replay.js';
+import { dateOption, parse } from '../args.js';
+import { type Command, UsageError } from '../context.js';
+
+/** Replays scenarios. */
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'replay scenarios as a timeline, or as the Trace JSON',
+  usage: 'dispute-sim replay <id|alias|file…> [--json] [--strict] [--until DATE]',
+  help:
+    'Replays each scenario (an id, an alias such as 2023, or a YAML file) through the dispute statechart on a\n' +
+    'simulated clock, and prints its timeline: every event, the steps time causes (strikes starting and ending,\n' +
+    'mandates lapsing), the states they lead to, and refused events in red.\n\n' +
+    'Options:\n' +
+    '  --json          print the Trace as JSON (an array when several scenarios are given)\n' +
+    '  --strict        exit 1 if any event was refused\n' +
+    '  --until DATE    stop the replay at DATE (e.g. 2023-06-30)\n' +
+    '  --compact       one line a step, without notes and sources',
+  run(args, io) {
+    const { values, positionals } = parse(args, {
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      until: { type: 'string' },
+      compact: { type: 'boolean' },
+    });
+    if (positionals.length === 0) throw new UsageError('name a scenario: an id, an alias (2016, 2023, 2025) or a file');
+    const until = dateOption('until', values.until);
+    const catalogue = new ScenarioCatalogue();
+    const traces = positionals.map((ref) => replay(catalogue.resolve(ref), until ? { until } : {}));
+    if (values.json) {
+      io.stdout(`${JSON.stringify(traces.length === 1 ? traces[0] : traces, null, 2)}\n`);
+    } else {
+      const text = traces.map((t) =>
+        renderTimeline(t, { palette: io.palette, compact: !!values.compact, ...(io.width ? { width: io.width } : {}) }),
+      );
+      io.stdout(text.join('\n'));
+    }
+    const refused = traces.flatMap((t) => t.steps.filter((s) => !s.accepted).map((s) => ({ t, s })));
+    if (values.strict && refused.length > 0) {
+      for (const { t, s } of refused)
+        io.stderr(`${t.scenario.id}: event ${s.id ?? s.index} (${s.event.type}) refused: ${s.reason ?? ''}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+/** `dispute-sim start` (what `npm start` runs): replay every historical dispute, compact, then a comparison. */
+import { ScenarioCatalogue } from '../../loader/registry.js';
+import { renderTimeline } from '../../render/timeline.js';
+import { replay } from '../../simulation/replay.js';
+import { parse } from '../args.js';
+import type { Command } from '../context.js';
+
+/** The main job. */
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'the main job: replay every historical dispute, compact, and compare them',
+  usage: 'dispute-sim start',
+  help: 'Replays every historical scenario one after another as a compact timeline, then compares them.',
+  run(args, io) {
+    parse(args, {}, false);
+    const files = new ScenarioCatalogue().all();
+    const historical = files.filter((f) => f.data.kind === 'historical');
+    const chosen = historical.length > 0 ? historical : files;
+    const catalogue = new ScenarioCatalogue();
+    const traces = chosen.map((f) => replay(catalogue.resolve(f.file)));
+    for (const t of traces)
+      io.stdout(`${renderTimeline(t, { palette: io.palette, compact: true, width: io.width ?? 100 })}\n`);
+    const p = io.palette;
+    io.stdout(
+      `${p.dim('Next:')} dispute-sim replay 2023          ${p.dim('a full timeline with notes and sources')}\n` +
+        `      dispute-sim replay 2016 --json   ${p.dim('the Trace as JSON')}\n` +
+        `      dispute-sim list                 ${p.dim('every scenario')}\n`,
+    );
+    return 0;
+  },
+};

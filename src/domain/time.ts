@@ -1,0 +1,118 @@
+/**
+ * Dispute time: instants written in UK local time (Europe/London), turned into epoch milliseconds for the
+ * simulated clock and back into ISO 8601 strings with their UTC offset for people and traces.
+ */
+
+/** One day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The offset of UK local time from UTC at an instant, in milliseconds (0 in winter, 3 600 000 in summer). */
+export function londonOffsetMs(epochMs: number): number {
+  const f: Record<string, number> = {};
+  for (const p of londonParts.formatToParts(new Date(epochMs))) {
+    if (p.type !== 'literal') f[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0, f.second ?? 0);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** Why a written instant is not one: empty when it is valid. */
+export function instantProblem(text: string): string | undefined {
+  const m = INSTANT.exec(text);
+  if (!m) return 'expected a date like 2023-03-13 or a UK local time like 2023-03-13T07:00';
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) {
+    return `${y}-${mo}-${d} is not a day of the calendar`;
+  }
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return `${text} is not a time of day`;
+  return undefined;
+}
+
+/**
+ * The epoch milliseconds of an instant written as a date (midnight UK local), a UK local date-time, or a
+ * date-time with an explicit offset. Throws on text that `instantProblem` rejects.
+ */
+export function parseInstant(text: string): number {
+  const problem = instantProblem(text);
+  const m = INSTANT.exec(text);
+  if (problem || !m) throw new RangeError(problem ?? `not an instant: ${text}`);
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (zone === 'Z') return wall;
+  if (zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const [oh, om] = zone.slice(1).split(':').map(Number);
+    return wall - sign * ((oh ?? 0) * 60 + (om ?? 0)) * 60_000;
+  }
+  // UK local: subtract the offset in force, checked once more across a clock change.
+  let guess = wall - londonOffsetMs(wall);
+  const again = wall - londonOffsetMs(guess);
+  if (again !== guess) guess = again;
+  return guess;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** An instant as ISO 8601 in UK local time with its offset, e.g. `2023-03-13T07:00:00+00:00`. */
+export function formatInstant(epochMs: number): string {
+  const offset = londonOffsetMs(epochMs);
+  const local = new Date(epochMs + offset);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset) / 60_000;
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** The UK calendar day of an instant, `YYYY-MM-DD`. */
+export function formatDay(epochMs: number): string {
+  return formatInstant(epochMs).slice(0, 10);
+}
+
+/** The instant `months` calendar months after another, same UK wall-clock time (clamped to the month's end). */
+export function addMonths(epochMs: number, months: number): number {
+  const local = new Date(epochMs + londonOffsetMs(epochMs));
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(local.getUTCDate(), lastDay);
+  const wall = Date.UTC(y, m, day, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds());
+  return parseInstant(formatWall(wall));
+}
+
+/** The instant `days` calendar days after another, same UK wall-clock time. */
+export function addDays(epochMs: number, days: number): number {
+  const local = new Date(epochMs + londonOffsetMs(epochMs));
+  const wall = local.getTime() + days * DAY_MS;
+  return parseInstant(formatWall(wall));
+}
+
+function formatWall(wall: number): string {
+  const d = new Date(wall);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** Whole days of action in a stretch of action: a 72-hour walkout is 3, two 9-hour days are 2. */
+export function daysOfAction(startMs: number, endMs: number): number {
+  if (endMs <= startMs) return 0;
+  return Math.ceil((endMs - startMs) / DAY_MS - 1e-9);
+}

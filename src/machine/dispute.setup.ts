@@ -1,0 +1,149 @@
+/**
+ * The dispute machine's types and named implementations: every guard, action and delay the chart refers to.
+ * Bodies are thin; the rules live in `checks.ts` and the record keeping in `record.ts`.
+ */
+import { assign, setup } from 'xstate';
+import { parseInstant } from '../domain/time.js';
+import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
+import {
+  actionBegunUnderMandate,
+  ballotGivesMandate,
+  ballotGivesOpenEndedMandate,
+  pendingActions,
+  problemWith,
+  runningAction,
+} from './checks.js';
+import { type DisputeContext, type DisputeInput, initialContext } from './context.js';
+import * as record from './record.js';
+
+type Type = DisputeEvent['type'];
+
+/** An action that records an event of some types in the context, moving the record's clock to its instant. */
+function recordEvent<T extends Type>(fn: (context: DisputeContext, event: EventOf<T>) => record.ContextPatch) {
+  return assign<DisputeContext, DisputeEvent, undefined, DisputeEvent, never>(({ context, event }) => ({
+    ...record.advanceNow(context, event.at),
+    ...fn(context, event as EventOf<T>),
+  }));
+}
+
+/** A guard that holds when the event breaks none of the dispute's rules. */
+const isLawful = ({ context, event }: { context: DisputeContext; event: DisputeEvent }): boolean =>
+  problemWith(context, event) === undefined;
+
+const msUntil = (context: DisputeContext, instant: string | null | undefined): number =>
+  instant ? Math.max(0, parseInstant(instant) - parseInstant(context.now)) : 0;
+
+/** The machine's setup: types, guards, actions and delays, all named. */
+export const disputeSetup = setup({
+  types: {
+    context: {} as DisputeContext,
+    events: {} as DisputeEvent,
+    input: {} as DisputeInput,
+  },
+  guards: {
+    // Each of these asks whether the event keeps the dispute's rules (checks.ts); the names say what they test.
+    canOpenBallot: isLawful,
+    canCloseBallot: isLawful,
+    canExtendMandate: isLawful,
+    canRelinquishMandate: isLawful,
+    hasLiveMandateAndNotice: isLawful,
+    isCalledAction: isLawful,
+    actionTookPlace: isLawful,
+    canMakeOffer: isLawful,
+    isOfferOnTable: isLawful,
+    canOpenVote: isLawful,
+    isOpenVote: isLawful,
+    isPublishedAward: isLawful,
+    isNewChallenge: isLawful,
+    isPendingChallenge: isLawful,
+    hasConciliationRequest: isLawful,
+    lawTakesEffect: isLawful,
+    noActionPending: isLawful,
+    ballotGivesOpenEndedMandate: ({ context, event }) =>
+      event.type === 'ballot.closed' && isLawful({ context, event }) && ballotGivesOpenEndedMandate(context, event),
+    ballotGivesFixedMandate: ({ context, event }) =>
+      event.type === 'ballot.closed' &&
+      isLawful({ context, event }) &&
+      ballotGivesMandate(context, event) &&
+      !ballotGivesOpenEndedMandate(context, event),
+    ballotFails: ({ context, event }) =>
+      event.type === 'ballot.closed' && isLawful({ context, event }) && !ballotGivesMandate(context, event),
+    hasLiveMandateForNextStrike: ({ context }) => {
+      const m = context.mandate;
+      return !!m && !m.endedAt && m.ballot === pendingActions(context)[0]?.ballot;
+    },
+    hasStrikesPending: ({ context }) => pendingActions(context).length > 0,
+    hasMoreThanOneStrikePending: ({ context }) => pendingActions(context).length > 1,
+    hasStrikesPendingAfterThis: ({ context, event }) =>
+      pendingActions(context).some((a) => !('action' in event) || a.id !== event.action),
+    hasHeldAction: ({ context }) => context.actions.some((a) => a.status === 'held' || a.status === 'running'),
+    isRunningAction: ({ context, event }) => 'action' in event && runningAction(context)?.id === event.action,
+    actionBegunUnderMandate: ({ context }) => actionBegunUnderMandate(context),
+    isVoteOnOffer: ({ context, event }) =>
+      event.type === 'referendum.opened'
+        ? event.offer !== undefined
+        : event.type === 'referendum.closed' &&
+          context.referendums.some((r) => r.id === event.referendum && r.offer !== undefined),
+    membersAcceptOffer: ({ context, event }) =>
+      event.type === 'referendum.closed' &&
+      event.yesPct > event.noPct &&
+      context.referendums.some((r) => r.id === event.referendum && r.kind === 'referendum'),
+    membersRejectOffer: ({ event }) => event.type === 'referendum.closed' && event.yesPct <= event.noPct,
+    conciliationReachedAgreement: ({ event }) => event.type === 'conciliation.ended' && event.agreement,
+    hasImposedTerms: ({ context }) => context.impositions.length > 0,
+  },
+  actions: {
+    recordDeclared: recordEvent<'dispute.declared'>(record.recordDeclared),
+    recordBallotOpened: recordEvent<'ballot.opened'>(record.recordBallotOpened),
+    recordBallotClosed: recordEvent<'ballot.closed'>(record.recordBallotClosed),
+    recordMandateExtended: recordEvent<'mandate.extended'>(record.recordMandateExtended),
+    recordMandateRelinquished: recordEvent<'mandate.relinquished'>((c, e) =>
+      record.recordMandateEnded(c, 'relinquished', e.at),
+    ),
+    recordMandateLapsed: assign(({ context }) => {
+      const at = context.mandate?.expiresAt ?? context.mandate?.startBy ?? context.now;
+      return { now: at, ...record.recordMandateEnded(context, 'lapsed', at) };
+    }),
+    recordMandateSecured: assign(({ context }) => ({
+      now: context.mandate?.startBy ?? context.now,
+      ...record.recordMandateSecured(context),
+    })),
+    recordTalks: recordEvent<'talks.opened' | 'talks.collapsed'>(record.recordTalks),
+    recordConciliation: recordEvent<
+      'conciliation.requested' | 'conciliation.declined' | 'conciliation.opened' | 'conciliation.ended'
+    >(record.recordConciliation),
+    recordOfferMade: recordEvent<'offer.made'>(record.recordOfferMade),
+    recordOfferDecided: recordEvent<'offer.withdrawn' | 'offer.rejected' | 'offer.accepted'>(record.recordOfferDecided),
+    recordReferendumOpened: recordEvent<'referendum.opened'>(record.recordReferendumOpened),
+    recordReferendumClosed: recordEvent<'referendum.closed'>(record.recordReferendumClosed),
+    recordAward: recordEvent<'award.published' | 'award.accepted'>(record.recordAward),
+    recordStrikeCalled: recordEvent<'strike.called'>(record.recordStrikeCalled),
+    recordStrikeChanged: recordEvent<
+      'strike.rescheduled' | 'strike.rescoped' | 'strike.suspended' | 'strike.cancelled'
+    >(record.recordStrikeChanged),
+    recordStrikeStarted: assign(({ context }) => record.recordStrikeStarted(context)),
+    recordStrikeLapsed: assign(({ context }) => record.recordStrikeLapsed(context)),
+    recordStrikeEnded: assign(({ context }) => record.recordStrikeEnded(context)),
+    recordImpact: recordEvent<'impact.reported'>(record.recordImpact),
+    recordSurroundings: recordEvent<
+      'office.changed' | 'poll.published' | 'terms.imposed' | 'challenge.filed' | 'challenge.decided' | 'law.changed'
+    >(record.recordSurroundings),
+    recordMemberVote: recordEvent<'referendum.opened' | 'referendum.closed'>((c, e) =>
+      e.type === 'referendum.opened' ? record.recordReferendumOpened(c, e) : record.recordReferendumClosed(c, e),
+    ),
+    recordEnded: recordEvent<Type>(record.recordEnded),
+  },
+  delays: {
+    /** Until the earliest called strike starts. */
+    untilNextStrike: ({ context }) => msUntil(context, pendingActions(context)[0]?.start),
+    /** Until the strike under way ends. */
+    untilStrikeEnds: ({ context }) => msUntil(context, runningAction(context)?.end),
+    /** Until a fixed-term mandate expires. */
+    untilMandateExpires: ({ context }) => msUntil(context, context.mandate?.expiresAt),
+    /** Until the window in which action must begin (before 2017) closes. */
+    untilActionWindowCloses: ({ context }) => msUntil(context, context.mandate?.startBy),
+  },
+});
+
+/** The context a machine starts with, from its input. */
+export const contextFromInput = ({ input }: { input: DisputeInput }): DisputeContext => initialContext(input);

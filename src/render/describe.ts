@@ -1,0 +1,135 @@
+/** Plain-English one-liners for events, dates and states, shared by every renderer. */
+
+type Ev = { type: string; [key: string]: unknown };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An instant as a reader wants it: `13 Mar 2023`, with the UK time when it is not midnight. */
+export function humanDate(iso: string, withYear = true): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d, h, mi] = m;
+  const day = `${Number(d)} ${MONTHS[Number(mo) - 1]}${withYear ? ` ${y}` : ''}`;
+  return h && (h !== '00' || mi !== '00') ? `${day} ${h}:${mi}` : day;
+}
+
+/** A span of days, e.g. `13–16 Mar 2023`. */
+function span(start: unknown, end: unknown): string {
+  if (typeof start !== 'string' || typeof end !== 'string') return '';
+  return `${humanDate(start)} → ${humanDate(end)}`;
+}
+
+const num = (x: unknown): string => (typeof x === 'number' ? x.toLocaleString('en-GB') : String(x));
+const pct = (x: unknown): string => (typeof x === 'number' ? `${Number(x.toFixed(2))}%` : '?');
+
+/** What an event says, in a short line. */
+export function describeEvent(e: Ev): string {
+  switch (e.type) {
+    case 'dispute.declared':
+      return `${String(e.by)} declares a dispute: ${String((e.claim as { summary?: string })?.summary ?? '')}`;
+    case 'ballot.opened':
+      return `ballot ${String(e.ballot)} opens${e.closes ? ` (closes ${humanDate(String(e.closes))})` : ''}`;
+    case 'ballot.closed': {
+      const entitled = Number(e.entitled);
+      const turnout = entitled > 0 ? (Number(e.cast) / entitled) * 100 : 0;
+      const yes = Number(e.cast) > 0 ? (Number(e.yes) / Number(e.cast)) * 100 : 0;
+      return `ballot ${String(e.ballot)} closes: ${pct(yes)} yes on ${pct(turnout)} turnout (${num(e.yes)} yes, ${num(e.no)} no of ${num(e.entitled)})`;
+    }
+    case 'mandate.extended':
+      return `mandate extended by agreement to ${humanDate(String(e.until))}`;
+    case 'mandate.relinquished':
+      return 'the union gives up its mandate';
+    case 'mandate.lapsed':
+      return 'the mandate lapses';
+    case 'mandate.windowClosed':
+      return 'the window to begin action closes';
+    case 'talks.opened':
+      return `talks open with the ${String(e.with)}${e.mediator ? `, chaired by ${String(e.mediator)}` : ''}`;
+    case 'talks.collapsed':
+      return `talks collapse${e.by ? ` (${String(e.by)})` : ''}`;
+    case 'conciliation.requested':
+      return `${String(e.by)} asks Acas to conciliate`;
+    case 'conciliation.declined':
+      return `${String(e.by)} declines conciliation`;
+    case 'conciliation.opened':
+      return 'conciliation by Acas begins';
+    case 'conciliation.ended':
+      return `conciliation ends ${e.agreement ? 'with an agreement' : 'without agreement'}`;
+    case 'offer.made':
+      return `offer ${String(e.offer)} from ${String(e.by)}: ${String(e.summary)}`;
+    case 'offer.withdrawn':
+      return `offer ${String(e.offer)} withdrawn`;
+    case 'offer.rejected':
+      return `committee rejects offer ${String(e.offer)}`;
+    case 'offer.accepted':
+      return `committee accepts offer ${String(e.offer)}`;
+    case 'referendum.opened':
+      return `${String(e.kind)} ${String(e.referendum)} opens${e.offer ? ` on offer ${String(e.offer)}` : e.question ? `: ${String(e.question)}` : ''}`;
+    case 'referendum.closed':
+      return `${String(e.referendum)} closes: ${pct(e.yesPct)} yes, ${pct(e.noPct)} no${e.turnoutPct !== undefined ? ` on ${pct(e.turnoutPct)} turnout` : ''}`;
+    case 'award.published':
+      return `${String(e.body)} award ${String(e.award)}: ${String(e.summary)}`;
+    case 'award.accepted':
+      return `award ${String(e.award)} accepted${e.inFull ? ' in full' : ' in part'}`;
+    case 'strike.called':
+      return `strike ${String(e.action)} called: ${span(e.start, e.end)}, ${String(e.scope).replaceAll('-', ' ')}`;
+    case 'strike.rescheduled':
+      return `strike ${String(e.action)} moved to ${span(e.start, e.end)}`;
+    case 'strike.rescoped':
+      return `strike ${String(e.action)} now ${String(e.scope).replaceAll('-', ' ')}`;
+    case 'strike.suspended':
+      return `strike ${String(e.action)} suspended`;
+    case 'strike.cancelled':
+      return `strike ${String(e.action)} called off`;
+    case 'strike.started':
+      return `strike ${String(e.action ?? '')} begins`;
+    case 'strike.ended':
+      return `strike ${String(e.action ?? '')} ends`;
+    case 'impact.reported':
+      return `impact of ${String(e.action)}: ${e.appointmentsRescheduled !== undefined ? `${num(e.appointmentsRescheduled)} appointments rescheduled` : ''}${e.staffAbsentPeak !== undefined ? `, ${num(e.staffAbsentPeak)} absent at the peak` : ''}`;
+    case 'terms.imposed':
+      return `${String(e.by)} imposes terms: ${String(e.summary)}`;
+    case 'challenge.filed':
+      return `legal challenge ${String(e.challenge)} by ${String(e.by)}`;
+    case 'challenge.decided':
+      return `challenge ${String(e.challenge)} ${String(e.result)}`;
+    case 'office.changed':
+      return `${String(e.holder)} becomes ${String(e.role)}`;
+    case 'poll.published':
+      return `${String(e.pollster)} poll: ${pct(e.supportPct)} support${e.opposePct !== undefined ? `, ${pct(e.opposePct)} oppose` : ''}`;
+    case 'law.changed':
+      return `new industrial-action law in force (${String(e.regime)})`;
+    case 'dispute.ended':
+      return `the dispute ends${e.summary ? `: ${String(e.summary)}` : ''}`;
+    default:
+      return e.type;
+  }
+}
+
+/** The leaf state of each region in a list of active paths, e.g. `{ mandate: 'live.term', action: 'striking' }`. */
+export function regionLeaves(active: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const leaves = active.filter((p) => !active.some((q) => q !== p && q.startsWith(`${p}.`)));
+  for (const leaf of leaves) {
+    const parts = leaf.split('.');
+    if (parts[0] === 'active' && parts.length > 2) out[parts[1] ?? ''] = parts.slice(2).join('.');
+    else out.dispute = leaf;
+  }
+  return out;
+}
+
+/** What changed between two sets of active states, e.g. `action: announced → striking`. */
+export function stateChanges(before: readonly string[], after: readonly string[]): string[] {
+  const a = regionLeaves(before);
+  const b = regionLeaves(after);
+  const out: string[] = [];
+  if (a.dispute !== b.dispute && (b.dispute || a.dispute)) {
+    if (b.dispute) out.push(`dispute: ${b.dispute}`);
+    else if (a.dispute === 'grievance') out.push('dispute: active');
+  }
+  for (const region of Object.keys(b)) {
+    if (region === 'dispute') continue;
+    if (a[region] !== b[region]) out.push(`${region}: ${a[region] ? `${a[region]} → ` : ''}${b[region]}`);
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * A scenario file: one dispute (historical) or one branch of it (counterfactual), with its sources and its dated
+ * events. The event schemas are the model's own, so a file cannot hold an event the machine does not know.
+ */
+import { z } from 'zod';
+import { REGIME_IDS } from '../domain/regimes.js';
+import { parseInstant } from '../domain/time.js';
+import type { DisputeEvent } from './events/index.js';
+import { EVENT_SCHEMAS } from './events/index.js';
+import { Id, Instant } from './primitives.js';
+
+/** A source: where a fact was published. */
+export const Source = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  date: Instant.optional(),
+});
+/** A source. */
+export type Source = z.infer<typeof Source>;
+
+/** A party to the dispute. */
+export const Party = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  side: z.enum(['union', 'employer', 'government', 'mediator', 'other']),
+});
+/** A party to the dispute. */
+export type Party = z.infer<typeof Party>;
+
+/** A person who mattered, in the role they held. */
+export const Person = z.strictObject({
+  name: z.string().min(1),
+  role: z.string().min(1),
+  party: Id.optional(),
+});
+/** A person. */
+export type Person = z.infer<typeof Person>;
+
+/** What a scenario says about each event besides the event itself. */
+export const EventMeta = {
+  id: Id,
+  sources: z.array(Id).default([]),
+  note: z.string().min(1).max(600, 'keep notes short: 600 characters at most').optional(),
+  /** A short attributed quotation: 25 words at most. */
+  quote: z
+    .strictObject({
+      text: z
+        .string()
+        .min(1)
+        .refine((t) => t.trim().split(/\s+/).length <= 25, 'a quote is 25 words at most'),
+      by: z.string().min(1),
+      source: Id,
+    })
+    .optional(),
+  /** How sure the record is: high (two or more agreeing sources), medium (one), uncertain (see the note). */
+  confidence: z.enum(['high', 'medium', 'uncertain']).optional(),
+};
+
+/** Metadata on a scenario event. */
+export interface EventMeta {
+  id: string;
+  sources: string[];
+  note?: string;
+  quote?: { text: string; by: string; source: string };
+  confidence?: 'high' | 'medium' | 'uncertain';
+}
+
+/** One dated event of a scenario: a dispute event and what backs it. */
+export type ScenarioEvent = DisputeEvent & EventMeta;
+
+/** One dated event of a scenario. */
+export const ScenarioEvent = z.discriminatedUnion(
+  'type',
+  EVENT_SCHEMAS.map((s) => s.extend(EventMeta)) as unknown as typeof EVENT_SCHEMAS,
+) as unknown as z.ZodType<ScenarioEvent>;
+
+/** The outcomes a scenario can declare. */
+export const OUTCOMES = ['settled', 'imposed', 'abandoned', 'ongoing'] as const;
+
+const ScenarioFields = {
+  id: Id,
+  aliases: z.array(z.string().min(1)).default([]),
+  title: z.string().min(1),
+  kind: z.enum(['historical', 'counterfactual', 'example']),
+  period: z.strictObject({ from: Instant, to: Instant }),
+  summary: z.string().min(1),
+  /** The outcome a replay must reach. */
+  outcome: z.enum(OUTCOMES),
+  rules: z.union([z.literal('by-date'), z.enum(REGIME_IDS)]).default('by-date'),
+  importantPublicService: z.boolean().default(true),
+  parties: z.array(Party).default([]),
+  people: z.array(Person).default([]),
+  sources: z.record(Id, Source).default({}),
+  extends: Id.optional(),
+  /** For a counterfactual: the base scenario's event from which this branch replaces the record. */
+  divergesAt: Id.optional(),
+  events: z.array(ScenarioEvent),
+};
+
+/** A problem found by looking across a scenario's fields, with the path of the field at fault. */
+export interface CrossProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+interface LooseScenario {
+  kind?: unknown;
+  extends?: unknown;
+  divergesAt?: unknown;
+  sources?: unknown;
+  events?: unknown;
+}
+
+/**
+ * The rules that span fields: a counterfactual's base, unique event ids, events in date order, known source ids,
+ * sources on every historical event. Works on unchecked data too, so a file with other errors still gets these.
+ */
+export function crossCheck(s: LooseScenario): CrossProblem[] {
+  const out: CrossProblem[] = [];
+  if (s.kind === 'counterfactual' && !s.extends)
+    out.push({ path: ['extends'], message: 'a counterfactual names the scenario it extends' });
+  if (s.extends && !s.divergesAt)
+    out.push({ path: ['divergesAt'], message: 'name the base event where this branch diverges' });
+  if (s.kind === 'historical' && s.extends)
+    out.push({ path: ['extends'], message: 'a historical scenario stands alone' });
+  const known = s.sources && typeof s.sources === 'object' ? Object.keys(s.sources) : [];
+  const checkSources = !s.extends;
+  const seen = new Set<string>();
+  let last = Number.NEGATIVE_INFINITY;
+  (Array.isArray(s.events) ? s.events : []).forEach((e: unknown, i) => {
+    if (!e || typeof e !== 'object') return;
+    const ev = e as { id?: unknown; at?: unknown; sources?: unknown; quote?: { source?: unknown } };
+    if (typeof ev.id === 'string') {
+      if (seen.has(ev.id)) out.push({ path: ['events', i, 'id'], message: `duplicate event id "${ev.id}"` });
+      seen.add(ev.id);
+    }
+    const at = typeof ev.at === 'string' ? safeMs(ev.at) : undefined;
+    if (at !== undefined) {
+      if (at < last)
+        out.push({ path: ['events', i, 'at'], message: `${String(ev.at)} is earlier than the event before it` });
+      last = Math.max(last, at);
+    }
+    const sources = Array.isArray(ev.sources) ? ev.sources : [];
+    if (s.kind === 'historical' && sources.length === 0) {
+      out.push({ path: ['events', i, 'sources'], message: 'a historical event needs at least one source' });
+    }
+    sources.forEach((src: unknown, j) => {
+      if (checkSources && typeof src === 'string' && !known.includes(src)) {
+        out.push({ path: ['events', i, 'sources', j], message: `unknown source id "${src}"` });
+      }
+    });
+    const quoted = ev.quote?.source;
+    if (checkSources && typeof quoted === 'string' && !known.includes(quoted)) {
+      out.push({ path: ['events', i, 'quote', 'source'], message: `unknown source id "${quoted}"` });
+    }
+  });
+  return out;
+}
+
+/** A scenario as written in its file, before `extends` is resolved. */
+export const ScenarioFile = z.strictObject(ScenarioFields).superRefine((s, ctx) => {
+  for (const p of crossCheck(s)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+});
+/** A scenario as written in its file. */
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+
+/** A scenario ready to replay: `extends` resolved, events complete and in order. */
+export type Scenario = ScenarioFile;
+
+function safeMs(text: string): number | undefined {
+  try {
+    return parseInstant(text);
+  } catch {
+    return undefined;
+  }
+}
