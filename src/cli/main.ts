@@ -5,12 +5,13 @@ import { ScenarioNotFoundError } from '../loader/registry.js';
 import { COLOUR, PLAIN, wantsColour } from '../render/palette.js';
 import { listCommand } from './commands/list.js';
 import { replayCommand } from './commands/replay.js';
+import { schemaCommand } from './commands/schema.js';
 import { startCommand } from './commands/start.js';
 import { validateCommand } from './commands/validate.js';
 import { type Command, InputError, type Io, UsageError } from './context.js';
 
 /** Every command, in help order. */
-export const COMMANDS: Command[] = [listCommand, replayCommand, validateCommand, startCommand];
+export const COMMANDS: Command[] = [listCommand, replayCommand, validateCommand, schemaCommand, startCommand];
 
 /** The package version. */
 export function version(): string {

@@ -117,12 +117,12 @@ function checkStrikeDates(context: DisputeContext, at: string, start: string, en
     const days = ((s - ms(at)) / DAY_MS).toFixed(1);
     return `only ${days} days' notice; ${regime.name} requires ${regime.noticeDays}`;
   }
-  if (mandate.expiresAt && e > ms(mandate.expiresAt)) {
-    return `the mandate expires on ${formatDay(ms(mandate.expiresAt))}, before the strike would end`;
+  if (mandate.expiresAt && e >= ms(mandate.expiresAt)) {
+    return `the mandate expires on ${formatDay(ms(mandate.expiresAt))}: the strike must end before then`;
   }
-  if (mandate.startBy && !actionBegunUnderMandate(context) && s > ms(mandate.startBy)) {
+  if (mandate.startBy && !actionBegunUnderMandate(context) && s >= ms(mandate.startBy)) {
     const firstPending = pendingActions(context)[0];
-    if (!firstPending || ms(firstPending.start) > ms(mandate.startBy)) {
+    if (!firstPending || ms(firstPending.start) >= ms(mandate.startBy)) {
       return `action must begin by ${formatDay(ms(mandate.startBy))} under this ballot`;
     }
   }

@@ -33,6 +33,18 @@ const isLawful = ({ context, event }: { context: DisputeContext; event: DisputeE
 const msUntil = (context: DisputeContext, instant: string | null | undefined): number =>
   instant ? Math.max(0, parseInstant(instant) - parseInstant(context.now)) : 0;
 
+/** The instant each named delay runs to, read from the record. */
+export const TIMERS = {
+  /** The earliest called strike starts. */
+  untilNextStrike: (c: DisputeContext) => pendingActions(c)[0]?.start,
+  /** The strike under way ends. */
+  untilStrikeEnds: (c: DisputeContext) => runningAction(c)?.end,
+  /** A fixed-term mandate expires. */
+  untilMandateExpires: (c: DisputeContext) => c.mandate?.expiresAt ?? undefined,
+  /** The window in which action must begin (before 2017) closes. */
+  untilActionWindowCloses: (c: DisputeContext) => c.mandate?.startBy ?? undefined,
+} satisfies Record<string, (c: DisputeContext) => string | undefined>;
+
 /** The machine's setup: types, guards, actions and delays, all named. */
 export const disputeSetup = setup({
   types: {
@@ -134,14 +146,10 @@ export const disputeSetup = setup({
     recordEnded: recordEvent<Type>(record.recordEnded),
   },
   delays: {
-    /** Until the earliest called strike starts. */
-    untilNextStrike: ({ context }) => msUntil(context, pendingActions(context)[0]?.start),
-    /** Until the strike under way ends. */
-    untilStrikeEnds: ({ context }) => msUntil(context, runningAction(context)?.end),
-    /** Until a fixed-term mandate expires. */
-    untilMandateExpires: ({ context }) => msUntil(context, context.mandate?.expiresAt),
-    /** Until the window in which action must begin (before 2017) closes. */
-    untilActionWindowCloses: ({ context }) => msUntil(context, context.mandate?.startBy),
+    untilNextStrike: ({ context }) => msUntil(context, TIMERS.untilNextStrike(context)),
+    untilStrikeEnds: ({ context }) => msUntil(context, TIMERS.untilStrikeEnds(context)),
+    untilMandateExpires: ({ context }) => msUntil(context, TIMERS.untilMandateExpires(context)),
+    untilActionWindowCloses: ({ context }) => msUntil(context, TIMERS.untilActionWindowCloses(context)),
   },
 });
 

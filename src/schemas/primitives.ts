@@ -3,10 +3,16 @@ import { z } from 'zod';
 import { instantProblem } from '../domain/time.js';
 
 /** An instant: an ISO 8601 date (midnight UK local) or a UK local date-time such as `2023-03-13T07:00`. */
-export const Instant = z.string().superRefine((text, ctx) => {
-  const problem = instantProblem(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const Instant = z
+  .string()
+  .superRefine((text, ctx) => {
+    const problem = instantProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description: 'A date (2023-03-13) or a UK local date-time (2023-03-13T07:00)',
+    examples: ['2023-03-13T07:00'],
+  });
 /** An instant as written. */
 export type Instant = z.infer<typeof Instant>;
 

@@ -1,6 +1,7 @@
 /** Fixtures for scenario tests: load and replay shipped scenarios, and read the facts a test asserts. */
-import type { DisputeContext } from '../../src/machine/context.js';
+
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import type { DisputeContext } from '../../src/machine/context.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
 import type { Trace } from '../../src/schemas/trace.js';
 import { replay } from '../../src/simulation/replay.js';
