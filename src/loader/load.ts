@@ -59,7 +59,7 @@ export interface LoadedFile {
 /** Parses scenario text into a checked scenario file, or throws every problem in it. */
 export function parseScenario(text: string, file: string): LoadedFile {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   const problems: ScenarioProblem[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
