@@ -19,8 +19,31 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+/** The start and end of British Summer Time in a year (last Sundays of March and October, 01:00 UTC). */
+function summerTime(year: number): [number, number] {
+  const lastSunday = (month: number) => 31 - new Date(Date.UTC(year, month, 31)).getUTCDay();
+  return [Date.UTC(year, 2, lastSunday(2), 1), Date.UTC(year, 9, lastSunday(9), 1)];
+}
+
+const summerTimes = new Map<number, [number, number]>();
+
 /** The offset of UK local time from UTC at an instant, in milliseconds (0 in winter, 3 600 000 in summer). */
 export function londonOffsetMs(epochMs: number): number {
+  const year = new Date(epochMs).getUTCFullYear();
+  // The EU rule has held in the UK since 1996; older instants ask the time-zone database.
+  if (year >= 1996 && year < 2100) {
+    let bst = summerTimes.get(year);
+    if (!bst) {
+      bst = summerTime(year);
+      summerTimes.set(year, bst);
+    }
+    return epochMs >= bst[0] && epochMs < bst[1] ? 3_600_000 : 0;
+  }
+  return zoneOffsetMs(epochMs);
+}
+
+/** The offset of Europe/London from UTC at an instant, from the time-zone database. */
+export function zoneOffsetMs(epochMs: number): number {
   const f: Record<string, number> = {};
   for (const p of londonParts.formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') f[p.type] = Number(p.value);

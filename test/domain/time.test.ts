@@ -5,7 +5,9 @@ import {
   daysOfAction,
   formatInstant,
   instantProblem,
+  londonOffsetMs,
   parseInstant,
+  zoneOffsetMs,
 } from '../../src/domain/time.js';
 
 describe('UK local instants', () => {
@@ -41,5 +43,20 @@ describe('UK local instants', () => {
     expect(daysOfAction(parseInstant('2016-04-26T08:00'), parseInstant('2016-04-27T17:00'))).toBe(2);
     expect(daysOfAction(parseInstant('2016-01-12T08:00'), parseInstant('2016-01-13T08:00'))).toBe(1);
     expect(daysOfAction(parseInstant('2016-01-12T08:00'), parseInstant('2016-01-12T08:00'))).toBe(0);
+  });
+});
+
+describe('the summer-time rule agrees with the time-zone database', () => {
+  it('at every hour around each clock change from 1996 to 2040', () => {
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        for (let day = 24; day <= 31; day++) {
+          for (let hour = 0; hour < 3; hour++) {
+            const t = Date.UTC(year, month, day, hour, 30);
+            expect(londonOffsetMs(t), new Date(t).toISOString()).toBe(zoneOffsetMs(t));
+          }
+        }
+      }
+    }
   });
 });
