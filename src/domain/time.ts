@@ -122,6 +122,11 @@ export function addMonths(epochMs: number, months: number): number {
   return parseInstant(formatWall(wall));
 }
 
+/** Midnight (UK local) at the start of an instant's UK day. */
+export function startOfDay(epochMs: number): number {
+  return parseInstant(formatDay(epochMs));
+}
+
 /** The instant `days` calendar days after another, same UK wall-clock time. */
 export function addDays(epochMs: number, days: number): number {
   const local = new Date(epochMs + londonOffsetMs(epochMs));

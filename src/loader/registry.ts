@@ -59,19 +59,32 @@ export class ScenarioCatalogue {
     return loaded;
   }
 
-  /** A shipped scenario by id or alias, or a file by path. */
+  /** The shipped scenario files that load, and the problems of those that do not. */
+  scan(): { loaded: LoadedFile[]; broken: ScenarioLoadError[] } {
+    const loaded: LoadedFile[] = [];
+    const broken: ScenarioLoadError[] = [];
+    for (const f of shippedScenarioFiles(this.dir)) {
+      try {
+        loaded.push(this.file(f));
+      } catch (error) {
+        if (!(error instanceof ScenarioLoadError)) throw error;
+        broken.push(error);
+      }
+    }
+    return { loaded, broken };
+  }
+
+  /** A shipped scenario by id or alias, or a file by path. A broken shipped file does not hide the others. */
   find(ref: string): LoadedFile {
     if (/\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\')) return this.file(ref);
-    for (const f of shippedScenarioFiles(this.dir)) {
-      const loaded = this.file(f);
-      if (loaded.data.id === ref || loaded.data.aliases.includes(ref)) return loaded;
-    }
+    const { loaded, broken } = this.scan();
+    const found = loaded.find((f) => f.data.id === ref || f.data.aliases.includes(ref));
+    if (found) return found;
     if (existsSync(ref)) return this.file(ref);
-    const known = shippedScenarioFiles(this.dir).map((f) => {
-      const d = this.file(f).data;
-      return [d.id, ...d.aliases].join(', ');
-    });
-    throw new ScenarioNotFoundError(`no scenario "${ref}"; known: ${known.join('; ')}`);
+    const known = loaded.map((f) => [f.data.id, ...f.data.aliases].join(', '));
+    const unreadable =
+      broken.length > 0 ? ` (${broken.length} shipped file(s) could not be read: run dispute-sim validate)` : '';
+    throw new ScenarioNotFoundError(`no scenario "${ref}"; known: ${known.join('; ')}${unreadable}`);
   }
 
   /** A scenario ready to replay: a counterfactual's base events up to where it diverges, then its own. */

@@ -43,6 +43,12 @@ export function actionBegunUnderMandate(context: DisputeContext): boolean {
   return context.actions.some((a) => a.ballot === ballot && (a.status === 'running' || a.status === 'held'));
 }
 
+/** Whether a closed ballot is the main ballot (not a supplementary one), which alone moves the mandate. */
+export function isMainBallot(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
+  const ballot = context.ballots.find((b) => b.id === event.ballot);
+  return !!ballot && !ballot.supplementary;
+}
+
 /** Whether a closed ballot's figures give a mandate under the regime it was opened under. */
 export function ballotGivesMandate(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
   const ballot = context.ballots.find((b) => b.id === event.ballot);

@@ -11,6 +11,9 @@ import type { Claim, Counterparty, StrikeScope, VoteKind } from '../schemas/even
 export interface BallotRecord {
   id: string;
   regime: RegimeId;
+  constituency?: string;
+  /** A ballot of members outside the main mandate; its mandate runs alongside it. */
+  supplementary?: boolean;
   openedAt: string;
   closes?: string;
   closedAt?: string;
@@ -95,7 +98,8 @@ export interface ActionRecord {
   /** Whole days of action, once held (or cut short). */
   days?: number;
   changes: { at: string; change: string }[];
-  impact?: { appointmentsRescheduled?: number; staffAbsentPeak?: number; by: string };
+  /** What was reported of its effect; a later report adds to (and corrects) an earlier one. */
+  impact?: { appointmentsRescheduled?: number; staffAbsentPeak?: number; summary?: string; by: string };
 }
 
 /** The dispute's facts: the machine's context. */
@@ -111,6 +115,8 @@ export interface DisputeContext {
   claim: Claim | null;
   ballots: BallotRecord[];
   mandate: MandateRecord | null;
+  /** Mandates of supplementary ballots (members the main mandate does not cover), running alongside it. */
+  supplementaryMandates: MandateRecord[];
   talks: { with: Counterparty; mediator?: string; openedAt: string; closedAt?: string }[];
   conciliation: {
     requestedBy: string;
@@ -159,6 +165,7 @@ export function initialContext(input: DisputeInput): DisputeContext {
     claim: null,
     ballots: [],
     mandate: null,
+    supplementaryMandates: [],
     talks: [],
     conciliation: [],
     offers: [],

@@ -9,6 +9,7 @@ import {
   actionBegunUnderMandate,
   ballotGivesMandate,
   ballotGivesOpenEndedMandate,
+  isMainBallot,
   pendingActions,
   problemWith,
   runningAction,
@@ -72,14 +73,21 @@ export const disputeSetup = setup({
     lawTakesEffect: isLawful,
     noActionPending: isLawful,
     ballotGivesOpenEndedMandate: ({ context, event }) =>
-      event.type === 'ballot.closed' && isLawful({ context, event }) && ballotGivesOpenEndedMandate(context, event),
+      event.type === 'ballot.closed' &&
+      isLawful({ context, event }) &&
+      isMainBallot(context, event) &&
+      ballotGivesOpenEndedMandate(context, event),
     ballotGivesFixedMandate: ({ context, event }) =>
       event.type === 'ballot.closed' &&
       isLawful({ context, event }) &&
+      isMainBallot(context, event) &&
       ballotGivesMandate(context, event) &&
       !ballotGivesOpenEndedMandate(context, event),
     ballotFails: ({ context, event }) =>
-      event.type === 'ballot.closed' && isLawful({ context, event }) && !ballotGivesMandate(context, event),
+      event.type === 'ballot.closed' &&
+      isLawful({ context, event }) &&
+      isMainBallot(context, event) &&
+      !ballotGivesMandate(context, event),
     hasLiveMandateForNextStrike: ({ context }) => {
       const m = context.mandate;
       return !!m && !m.endedAt && m.ballot === pendingActions(context)[0]?.ballot;

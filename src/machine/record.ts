@@ -3,7 +3,7 @@
  * the context that change. The machine's actions are thin wrappers around them.
  */
 import { judgeBallot, regimeById, regimeForBallot } from '../domain/regimes.js';
-import { addDays, addMonths, daysOfAction, formatInstant, parseInstant } from '../domain/time.js';
+import { addDays, addMonths, daysOfAction, formatInstant, parseInstant, startOfDay } from '../domain/time.js';
 import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import { pendingActions, runningAction } from './checks.js';
 import type { ActionRecord, DisputeContext, OfferRecord } from './context.js';
@@ -51,7 +51,11 @@ export function recordBallotOpened(context: DisputeContext, event: EventOf<'ball
         id: event.ballot,
         regime: regime.id,
         openedAt: iso(event.at),
-        ...optional({ closes: event.closes && iso(event.closes) }),
+        ...optional({
+          closes: event.closes && iso(event.closes),
+          constituency: event.constituency,
+          supplementary: event.supplementary,
+        }),
       },
     ],
   };
@@ -84,19 +88,24 @@ export function recordBallotClosed(context: DisputeContext, event: EventOf<'ball
   if (!verdict.mandate) return { ballots };
   const closeMs = parseInstant(event.at);
   const rule = regime.mandate;
+  const granted = {
+    ballot: ballot.id,
+    regime: regime.id,
+    grantedAt: closedAt,
+    // The law counts "the period of six months (four weeks) beginning with the date of the ballot": the
+    // mandate ends as the same calendar day comes round, at midnight.
+    expiresAt: rule.kind === 'fixed' ? formatInstant(addMonths(startOfDay(closeMs), rule.months)) : null,
+    startBy:
+      rule.kind === 'until-given-up' ? formatInstant(addDays(startOfDay(closeMs), rule.startWithinWeeks * 7)) : null,
+  };
+  if (ballot.supplementary) return { ballots, supplementaryMandates: [...context.supplementaryMandates, granted] };
   const previous =
     context.mandate && !context.mandate.endedAt
       ? { ...context.mandate, endedAt: closedAt, end: 'renewed' as const }
       : null;
   return {
     ballots,
-    mandate: {
-      ballot: ballot.id,
-      regime: regime.id,
-      grantedAt: closedAt,
-      expiresAt: rule.kind === 'fixed' ? formatInstant(addMonths(closeMs, rule.months)) : null,
-      startBy: rule.kind === 'until-given-up' ? formatInstant(addDays(closeMs, rule.startWithinWeeks * 7)) : null,
-    },
+    mandate: granted,
     // A renewed mandate carries on the actions already called under the old one.
     actions: previous
       ? context.actions.map((a) => (a.status === 'called' || a.status === 'running' ? { ...a, ballot: ballot.id } : a))
@@ -357,10 +366,12 @@ export function recordImpact(context: DisputeContext, event: EventOf<'impact.rep
     actions: updateAction(context, event.action, (a) => ({
       ...a,
       impact: {
+        ...a.impact,
         by: event.by,
         ...optional({
           appointmentsRescheduled: event.appointmentsRescheduled,
           staffAbsentPeak: event.staffAbsentPeak,
+          summary: event.summary,
         }),
       },
     })),

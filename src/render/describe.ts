@@ -85,8 +85,14 @@ export function describeEvent(e: Ev): string {
       return `strike ${String(e.action ?? '')} begins`;
     case 'strike.ended':
       return `strike ${String(e.action ?? '')} ends`;
-    case 'impact.reported':
-      return `impact of ${String(e.action)}: ${e.appointmentsRescheduled !== undefined ? `${num(e.appointmentsRescheduled)} appointments rescheduled` : ''}${e.staffAbsentPeak !== undefined ? `, ${num(e.staffAbsentPeak)} absent at the peak` : ''}`;
+    case 'impact.reported': {
+      const parts = [
+        e.appointmentsRescheduled !== undefined ? `${num(e.appointmentsRescheduled)} appointments rescheduled` : '',
+        e.staffAbsentPeak !== undefined ? `${num(e.staffAbsentPeak)} absent at the peak` : '',
+        typeof e.summary === 'string' ? e.summary : '',
+      ].filter(Boolean);
+      return `impact of ${String(e.action)} (${String(e.by)})${parts.length ? `: ${parts.join(', ')}` : ''}`;
+    }
     case 'terms.imposed':
       return `${String(e.by)} imposes terms: ${String(e.summary)}`;
     case 'challenge.filed':

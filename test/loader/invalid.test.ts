@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ScenarioProblem, ScenarioLoadError } from '../../src/loader/problems.js';
+import { ScenarioLoadError, type ScenarioProblem } from '../../src/loader/problems.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
 
 const DIR = 'test/fixtures/invalid';
@@ -34,14 +34,32 @@ describe('malformed scenario files: every problem at file:line:col with its fiel
     ['missing-id.yaml', 2, 1, 'id', 'this field is required'],
     ['missing-events.yaml', 2, 1, 'events', 'this field is required'],
     ['wrong-type-title.yaml', 3, 8, 'title', 'expected a string, got a list'],
-    ['wrong-kind.yaml', 4, 7, 'kind', 'expected one of "historical", "counterfactual", "example", got the text "fiction"'],
+    [
+      'wrong-kind.yaml',
+      4,
+      7,
+      'kind',
+      'expected one of "historical", "counterfactual", "example", got the text "fiction"',
+    ],
     ['unknown-field.yaml', 8, 1, 'titel', 'unknown field "titel"'],
     ['unknown-event-field.yaml', 18, 5, 'events[1].closess', 'unknown field "closess"'],
-    ['unknown-event-type.yaml', 16, 11, 'events[1].type', 'unknown event type "ballot.openned" (did you mean "ballot.opened"?)'],
+    [
+      'unknown-event-type.yaml',
+      16,
+      11,
+      'events[1].type',
+      'unknown event type "ballot.openned" (did you mean "ballot.opened"?)',
+    ],
     ['missing-event-type.yaml', 14, 5, 'events[1].type', 'every event needs a type, e.g. ballot.opened'],
     ['event-not-a-mapping.yaml', 9, 5, 'events[0]', 'expected a mapping, got the text "just a string"'],
     ['bad-date.yaml', 15, 9, 'events[1].at', '2023-02-30 is not a day of the calendar'],
-    ['bad-date-format.yaml', 15, 9, 'events[1].at', 'expected a date like 2023-03-13 or a UK local time like 2023-03-13T07:00'],
+    [
+      'bad-date-format.yaml',
+      15,
+      9,
+      'events[1].at',
+      'expected a date like 2023-03-13 or a UK local time like 2023-03-13T07:00',
+    ],
     ['dates-out-of-order.yaml', 15, 9, 'events[1].at', '2023-01-05 is earlier than the event before it'],
     ['duplicate-event-id.yaml', 14, 9, 'events[1].id', 'duplicate event id "declared"'],
     ['unknown-source.yaml', 16, 15, 'events[0].sources[0]', 'unknown source id "bbc-2"'],
@@ -49,7 +67,13 @@ describe('malformed scenario files: every problem at file:line:col with its fiel
     ['negative-count.yaml', 22, 15, 'events[2].entitled', 'cannot be negative'],
     ['string-for-number.yaml', 22, 15, 'events[2].entitled', 'expected a number, got the text "many"'],
     ['percent-over-100.yaml', 18, 17, 'events[1].supportPct', 'a percentage is at most 100'],
-    ['bad-scope.yaml', 20, 12, 'events[1].scope', 'expected one of "full-walkout", "emergency-care-only", got the text "partial"'],
+    [
+      'bad-scope.yaml',
+      20,
+      12,
+      'events[1].scope',
+      'expected one of "full-walkout", "emergency-care-only", got the text "partial"',
+    ],
     ['bad-hours.yaml', 21, 12, 'events[1].hours', 'write daily hours like 08:00-17:00'],
     ['bad-url.yaml', 9, 17, 'sources.bbc-1.url', 'must be an http(s) address'],
     ['long-quote.yaml', 17, 13, 'events[0].quote.text', 'a quote is 25 words at most'],

@@ -6,21 +6,22 @@ describe('mandates lapse by themselves, on the simulated clock', () => {
   it('a six-month mandate under the 2016 Act stays "mandate.live" for six months and lapses after', () => {
     const r = withMandate('2023-01-09', '2023-02-20T17:00');
     expect(r.snapshot.matches({ active: { mandate: { live: 'term' } } })).toBe(true);
-    expect(r.snapshot.context.mandate?.expiresAt).toBe('2023-08-20T17:00:00+01:00');
-    r.advanceTo(parseInstant('2023-08-20T16:59'));
+    // "Six months beginning with the date of the ballot": 20 Feb to the end of 19 Aug.
+    expect(r.snapshot.context.mandate?.expiresAt).toBe('2023-08-20T00:00:00+01:00');
+    r.advanceTo(parseInstant('2023-08-19T23:59'));
     expect(r.snapshot.matches({ active: { mandate: 'live' } })).toBe(true);
     r.advanceTo(parseInstant('2023-08-21'));
     expect(r.snapshot.matches({ active: { mandate: 'lapsed' } })).toBe(true);
     const lapse = r.steps.at(-1);
     expect(lapse?.event.type).toBe('mandate.lapsed');
     expect(lapse?.cause).toBe('time');
-    expect(lapse?.date).toBe('2023-08-20T17:00:00+01:00');
+    expect(lapse?.date).toBe('2023-08-20T00:00:00+01:00');
   });
 
   it('a twelve-month mandate for a ballot opened under the 2025 Act', () => {
     const r = withMandate('2026-03-02', '2026-04-10T12:00');
-    expect(r.snapshot.context.mandate?.expiresAt).toBe('2027-04-10T12:00:00+01:00');
-    r.advanceTo(parseInstant('2027-04-10T11:00'));
+    expect(r.snapshot.context.mandate?.expiresAt).toBe('2027-04-10T00:00:00+01:00');
+    r.advanceTo(parseInstant('2027-04-09T23:00'));
     expect(r.snapshot.matches({ active: { mandate: 'live' } })).toBe(true);
   });
 
@@ -41,7 +42,7 @@ describe('mandates lapse by themselves, on the simulated clock', () => {
     expect(r.snapshot.matches({ active: { mandate: { live: 'window' } } })).toBe(true);
     r.advanceTo(parseInstant('2016-01-01'));
     expect(r.snapshot.matches({ active: { mandate: 'lapsed' } })).toBe(true);
-    expect(r.steps.at(-1)?.date).toBe('2015-12-16T17:00:00+00:00');
+    expect(r.steps.at(-1)?.date).toBe('2015-12-16T00:00:00+00:00');
   });
 
   it('before 2017, action begun in the (extended) window keeps the mandate live until given up ("live.openEnded")', () => {

@@ -8,6 +8,11 @@ export const BallotOpened = eventOf('ballot.opened', {
   closes: Instant.optional(),
   /** Who is balloted, e.g. "BMA resident doctor members in England". */
   constituency: z.string().min(1).optional(),
+  /**
+   * A ballot of members the main mandate does not cover (e.g. new starters): its mandate runs alongside the
+   * main one and neither replaces nor renews it.
+   */
+  supplementary: z.boolean().optional(),
 });
 /** A ballot opened. */
 export type BallotOpened = z.infer<typeof BallotOpened>;

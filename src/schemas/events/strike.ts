@@ -54,6 +54,8 @@ export const ImpactReported = eventOf('impact.reported', {
   action: Id,
   appointmentsRescheduled: z.number().int().nonnegative().optional(),
   staffAbsentPeak: z.number().int().nonnegative().optional(),
+  /** What the report says, in a few words, where it gives no count. */
+  summary: z.string().min(1).optional(),
   by: z.string().min(1),
 });
 /** An impact was reported. */

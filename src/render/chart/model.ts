@@ -1,0 +1,125 @@
+/**
+ * The statechart as plain data for drawing: every state node with its type, initial child and description, and
+ * every transition with its event, guard and target. Read from the machine's own state nodes, not from
+ * `toDirectedGraph`, which drops guards, eventless transitions and the initial/final/parallel markers.
+ */
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+
+/** A state node to draw. */
+export interface ChartNode {
+  /** The dot-joined path, e.g. `active.mandate.live`; the root is `''`. */
+  path: string;
+  key: string;
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  /** The key of the initial child, for compound states. */
+  initial?: string;
+  description?: string;
+  /** Events handled here without changing state (they only add to the record). */
+  internal: string[];
+  children: ChartNode[];
+}
+
+/** A transition to draw. */
+export interface ChartEdge {
+  id: string;
+  /** Paths of the source and target state nodes. */
+  source: string;
+  target: string;
+  /** The event type, or `after <delay>` for a timed transition, or `always`. */
+  event: string;
+  /** The guard, as written: a name, or names joined with `&&`, `||`, `!`. */
+  guard?: string;
+  /** The named delay of a timed transition. */
+  delay?: string;
+  /** Whether the transition leaves and re-enters its target (restarting its timers). */
+  reenter: boolean;
+}
+
+/** A chart: the tree of state nodes and the transitions between them. */
+export interface ChartModel {
+  id: string;
+  root: ChartNode;
+  edges: ChartEdge[];
+}
+
+type GuardLike = string | { type?: string } | ((...args: unknown[]) => unknown) | undefined;
+
+/** A guard as a reader writes it: `canOpenBallot`, `isVoteOnOffer && canOpenVote`, `!isVoteOnOffer`. */
+export function guardLabel(guard: GuardLike): string | undefined {
+  if (guard === undefined) return undefined;
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'function') {
+    const inner = (guard as { guards?: GuardLike[] }).guards;
+    if (inner) {
+      const parts = inner.map((g) => guardLabel(g) ?? '?');
+      if (guard.name === 'not') return `!${parts[0]}`;
+      return parts.map((p) => (p.includes(' ') ? `(${p})` : p)).join(guard.name === 'or' ? ' || ' : ' && ');
+    }
+    return guard.name || 'guard';
+  }
+  return guard.type ?? 'guard';
+}
+
+const pathOf = (node: AnyStateNode): string => node.path.join('.');
+
+function toNode(node: AnyStateNode, edges: ChartEdge[]): ChartNode {
+  const internal: string[] = [];
+  for (const [descriptor, list] of node.transitions) {
+    const isTimed = descriptor.startsWith('xstate.after.');
+    for (const t of list) {
+      const targets = (t.target ?? []) as AnyStateNode[];
+      if (targets.length === 0) {
+        if (!isTimed && !internal.includes(descriptor)) internal.push(descriptor);
+        continue;
+      }
+      const delay = isTimed ? descriptor.split('.')[2] : undefined;
+      for (const target of targets) {
+        const guard = guardLabel(t.guard as GuardLike);
+        edges.push({
+          id: `e${edges.length}`,
+          source: pathOf(node),
+          target: pathOf(target),
+          event: delay ? `after ${delay}` : descriptor,
+          ...(guard ? { guard } : {}),
+          ...(delay ? { delay } : {}),
+          reenter: !!t.reenter,
+        });
+      }
+    }
+  }
+  for (const t of node.always ?? []) {
+    for (const target of (t.target ?? []) as AnyStateNode[]) {
+      const guard = guardLabel(t.guard as GuardLike);
+      edges.push({
+        id: `e${edges.length}`,
+        source: pathOf(node),
+        target: pathOf(target),
+        event: 'always',
+        ...(guard ? { guard } : {}),
+        reenter: !!t.reenter,
+      });
+    }
+  }
+  const initialTarget = node.type === 'compound' ? (node.initial?.target?.[0] as AnyStateNode | undefined) : undefined;
+  return {
+    path: pathOf(node),
+    key: node.key,
+    type: node.type as ChartNode['type'],
+    ...(initialTarget ? { initial: initialTarget.key } : {}),
+    ...(node.description ? { description: node.description } : {}),
+    internal,
+    children: Object.values(node.states).map((child) => toNode(child as AnyStateNode, edges)),
+  };
+}
+
+/** The chart of a machine. */
+export function chartModel(machine: AnyStateMachine): ChartModel {
+  const edges: ChartEdge[] = [];
+  const root = toNode(machine.root, edges);
+  return { id: machine.id, root, edges };
+}
+
+/** Every node of a chart, depth first. */
+export function allNodes(root: ChartNode): ChartNode[] {
+  return [root, ...root.children.flatMap(allNodes)];
+}
