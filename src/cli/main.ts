@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatProblem, ScenarioLoadError } from '../loader/problems.js';
 import { ScenarioNotFoundError } from '../loader/registry.js';
 import { COLOUR, PLAIN, wantsColour } from '../render/palette.js';
+import { compareCommand } from './commands/compare.js';
 import { listCommand } from './commands/list.js';
 import { replayCommand } from './commands/replay.js';
 import { schemaCommand } from './commands/schema.js';
@@ -11,7 +12,14 @@ import { validateCommand } from './commands/validate.js';
 import { type Command, InputError, type Io, UsageError } from './context.js';
 
 /** Every command, in help order. */
-export const COMMANDS: Command[] = [listCommand, replayCommand, validateCommand, schemaCommand, startCommand];
+export const COMMANDS: Command[] = [
+  listCommand,
+  replayCommand,
+  validateCommand,
+  compareCommand,
+  schemaCommand,
+  startCommand,
+];
 
 /** The package version. */
 export function version(): string {

@@ -115,6 +115,20 @@ describe('dispute-sim (in-process)', () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
+  it('start replays every historical dispute, compares them and hints what to run next', async () => {
+    const r = await cli('start');
+    expect(r.code).toBe(0);
+    for (const title of ['2015–16', '2022', '2025']) expect(r.stdout).toContain(title);
+    expect(r.stdout).toMatch(/Comparison\ndispute\s+junior-doctors-2016\s+junior-doctors-2023\s+resident-doctors-2025/);
+    expect(r.stdout).toContain('Next: dispute-sim replay 2023');
+  });
+
+  it('compare --json gives one summary a dispute', async () => {
+    const r = await cli('compare', '2016', '2025', '--json');
+    expect((JSON.parse(r.stdout) as { outcome: string }[]).map((s) => s.outcome)).toEqual(['imposed', 'settled']);
+    expect((await cli('compare')).code).toBe(2);
+  });
+
   it('a bad file given to replay is reported, not thrown', async () => {
     const r = await cli('replay', 'test/fixtures/invalid/binary.yaml');
     expect(r).toEqual({

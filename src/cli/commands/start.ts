@@ -1,5 +1,6 @@
 /** `dispute-sim start` (what `npm start` runs): replay every historical dispute, compact, then a comparison. */
 import { ScenarioCatalogue } from '../../loader/registry.js';
+import { renderComparison } from '../../render/compare.js';
 import { renderTimeline } from '../../render/timeline.js';
 import { replay } from '../../simulation/replay.js';
 import { parse } from '../args.js';
@@ -20,10 +21,12 @@ export const startCommand: Command = {
     const traces = chosen.map((f) => replay(catalogue.resolve(f.file)));
     for (const t of traces)
       io.stdout(`${renderTimeline(t, { palette: io.palette, compact: true, width: io.width ?? 100 })}\n`);
+    if (traces.length > 1) io.stdout(`${renderComparison(traces, io.palette, io.width ?? 110)}\n`);
     const p = io.palette;
     io.stdout(
       `${p.dim('Next:')} dispute-sim replay 2023          ${p.dim('a full timeline with notes and sources')}\n` +
         `      dispute-sim replay 2016 --json   ${p.dim('the Trace as JSON')}\n` +
+        `      dispute-sim compare 2016 2025    ${p.dim('two disputes side by side')}\n` +
         `      dispute-sim list                 ${p.dim('every scenario')}\n`,
     );
     return 0;

@@ -1,0 +1,114 @@
+/** Disputes side by side: duration, ballots, action, offers against the claim, outcome — one screen. */
+import type { DisputeContext } from '../machine/context.js';
+import type { Trace } from '../schemas/trace.js';
+import { humanDate } from './describe.js';
+import type { Palette } from './palette.js';
+
+/** The figures of one dispute that a comparison shows. */
+export interface DisputeSummary {
+  id: string;
+  title: string;
+  from: string;
+  to: string;
+  months: number;
+  ballots: string[];
+  strikesHeld: number;
+  daysOfAction: number;
+  daysCalledOff: number;
+  claim: string;
+  offers: string[];
+  awards: string[];
+  accepted: string;
+  secretaries: string[];
+  outcome: string;
+}
+
+const pct = (x: number | undefined): string => (x === undefined ? '?' : `${Number(x.toFixed(2))}%`);
+
+/** The summary of a replay's final record. */
+export function summarize(trace: Trace): DisputeSummary {
+  const c = trace.final.context as unknown as DisputeContext;
+  const from = c.declaredAt ?? trace.steps[0]?.date ?? trace.final.date;
+  const to = trace.final.date;
+  const months = Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 30.44) * 10) / 10;
+  const planned = (a: DisputeContext['actions'][number]) =>
+    Math.ceil((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000 - 1e-9);
+  const accepted = c.offers.find((o) => o.status === 'accepted');
+  return {
+    id: trace.scenario.id,
+    title: trace.scenario.title,
+    from,
+    to,
+    months,
+    ballots: c.ballots
+      .filter((b) => b.closedAt)
+      .map((b) => `${pct(b.yesPct)} yes, ${pct(b.turnoutPct)} turnout${b.mandate ? '' : ' (failed)'}`),
+    strikesHeld: c.actions.filter((a) => a.status === 'held').length,
+    daysOfAction: c.daysOfAction,
+    daysCalledOff: c.actions
+      .filter((a) => a.status === 'suspended' || a.status === 'cancelled')
+      .reduce((sum, a) => sum + planned(a), 0),
+    claim:
+      c.claim?.payRestorationPct !== undefined
+        ? `${pct(c.claim.payRestorationPct)} pay restoration`
+        : 'terms, not a pay figure',
+    offers: c.offers.filter((o) => o.payUpliftPct !== undefined).map((o) => `${pct(o.payUpliftPct)} (${o.status})`),
+    awards: c.awards
+      .filter((a) => a.payUpliftPct !== undefined)
+      .map((a) => `${pct(a.payUpliftPct)} ${a.payYear ?? ''}`.trim()),
+    accepted: accepted ? (accepted.payUpliftPct !== undefined ? `${pct(accepted.payUpliftPct)} deal` : 'a deal') : '—',
+    secretaries: [
+      ...new Set(
+        c.officeHolders.filter((o) => /health/i.test(o.role) && /secretary/i.test(o.role)).map((o) => o.holder),
+      ),
+    ],
+    outcome: trace.final.outcome,
+  };
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/** A one-screen comparison of several replays, one column a dispute. */
+export function renderComparison(traces: Trace[], p: Palette, width = 110): string {
+  const summaries = traces.map(summarize);
+  const label = 22;
+  const col = Math.max(20, Math.floor((width - label) / Math.max(1, summaries.length)) - 2);
+  const rows: [string, (s: DisputeSummary) => string][] = [
+    ['dispute', (s) => s.id],
+    ['period', (s) => `${humanDate(s.from)} – ${humanDate(s.to)}`],
+    ['duration', (s) => `${s.months} months`],
+    ['ballots', (s) => (s.ballots.length ? s.ballots.join('; ') : 'none')],
+    ['strikes held', (s) => String(s.strikesHeld)],
+    ['days of action', (s) => String(s.daysOfAction)],
+    ['days called off', (s) => String(s.daysCalledOff)],
+    ['claim', (s) => s.claim],
+    ['offers (pay)', (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure')],
+    ['pay review awards', (s) => (s.awards.length ? s.awards.join(', ') : 'none')],
+    ['accepted', (s) => s.accepted],
+    ['health secretaries', (s) => s.secretaries.join(', ') || '—'],
+    ['outcome', (s) => s.outcome],
+  ];
+  const lines = [p.bold('Comparison')];
+  for (const [name, cell] of rows) {
+    const cells = summaries.map((s) => wrap(cell(s), col));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let i = 0; i < height; i++) {
+      const head = i === 0 ? name : '';
+      const body = cells.map((c) => (c[i] ?? '').padEnd(col)).join('  ');
+      const styled = name === 'outcome' || name === 'dispute' ? p.bold(body) : body;
+      lines.push(`${p.dim(head.padEnd(label))}${styled.trimEnd()}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { renderComparison, summarize } from '../../src/render/compare.js';
+import { PLAIN } from '../../src/render/palette.js';
+import { replayed } from '../helpers/scenarios.js';
+
+describe('renderComparison', () => {
+  const traces = ['2016', '2023', '2025'].map((alias) => replayed(alias).trace);
+
+  it('sets the three historical disputes side by side on one screen', () => {
+    const text = renderComparison(traces, PLAIN, 110);
+    expect(text.split('\n').length).toBeLessThanOrEqual(30);
+    expect(text).toMatchInlineSnapshot(`
+      "Comparison
+      dispute               junior-doctors-2016          junior-doctors-2023          resident-doctors-2025
+      period                26 Sep 2015 – 10 Nov 2016    1 Oct 2022 – 16 Sep 2024     9 Apr 2025 – 29 Jun 2026
+      duration              13.5 months                  23.5 months                  14.7 months
+      ballots               98% yes, 76.2% turnout       98% yes, 77.5% turnout;      90% yes, 55.3% turnout; 97%
+                                                         98.4% yes, 71.2% turnout;    yes, 65% turnout; 93.3%
+                                                         97.9% yes, 61.9% turnout     yes, 52.5% turnout
+      strikes held          5                            11                           4
+      days of action        8                            44                           21
+      days called off       25                           0                            4
+      claim                 terms, not a pay figure      35.3% pay restoration        29.2% pay restoration
+      offers (pay)          11% (superseded), 10%        5% (rejected), 3%            6.6% (accepted)
+                            (rejected)                   (rejected), 4.05%
+                                                         (accepted)
+      pay review awards     none                         8.8% 2023/24, 8% 2024/25     5.4% 2025/26, 3.5% 2026/27
+      accepted              —                            4.05% deal                   6.6% deal
+      health secretaries    Jeremy Hunt                  Thérèse Coffey, Steve        Wes Streeting, James Murray
+                                                         Barclay, Victoria Atkins,
+                                                         Wes Streeting
+      outcome               imposed                      settled                      settled
+      "
+    `);
+  });
+
+  it('summarises each dispute from its final record', () => {
+    expect(traces.map((t) => [summarize(t).outcome, summarize(t).daysOfAction, summarize(t).accepted])).toEqual([
+      ['imposed', 8, '—'],
+      ['settled', 44, '4.05% deal'],
+      ['settled', 21, '6.6% deal'],
+    ]);
+  });
+});
