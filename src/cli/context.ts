@@ -25,7 +25,6 @@ export class InputError extends Error {
 /** One CLI command. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   /** The long help, shown by `--help`. */
   help: string;

@@ -1,24 +1,58 @@
 /** The dispute-sim command line: argv in, exit code out. The only place that touches process exit. */
 import { readFileSync } from 'node:fs';
-import { formatProblem, ScenarioLoadError } from '../loader/problems.js';
-import { ScenarioNotFoundError } from '../loader/registry.js';
+import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from '../loader/errors.js';
 import { COLOUR, PLAIN, wantsColour } from '../render/palette.js';
-import { compareCommand } from './commands/compare.js';
-import { listCommand } from './commands/list.js';
-import { replayCommand } from './commands/replay.js';
-import { schemaCommand } from './commands/schema.js';
-import { startCommand } from './commands/start.js';
-import { validateCommand } from './commands/validate.js';
 import { type Command, InputError, type Io, UsageError } from './context.js';
 
+/** A command as the overview lists it; its module is loaded only when it runs, so start-up stays quick. */
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
 /** Every command, in help order. */
-export const COMMANDS: Command[] = [
-  listCommand,
-  replayCommand,
-  validateCommand,
-  compareCommand,
-  schemaCommand,
-  startCommand,
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: 'list',
+    summary: 'list the scenarios: id, aliases, kind, period, title',
+    load: async () => (await import('./commands/list.js')).listCommand,
+  },
+  {
+    name: 'replay',
+    summary: 'replay scenarios as a timeline, or as the Trace JSON',
+    load: async () => (await import('./commands/replay.js')).replayCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'check scenario files; every problem as file:line:col field message',
+    load: async () => (await import('./commands/validate.js')).validateCommand,
+  },
+  {
+    name: 'compare',
+    summary: 'disputes side by side: duration, ballots, days of action, offers against the claim, outcome',
+    load: async () => (await import('./commands/compare.js')).compareCommand,
+  },
+  {
+    name: 'inspect',
+    summary: 'the local web inspector: scrub a replay over its statechart',
+    load: async () => (await import('./commands/inspect.js')).inspectCommand,
+  },
+  {
+    name: 'diagram',
+    summary: 'draw the statechart as SVG, Mermaid or Graphviz DOT, optionally with a replay’s path',
+    load: async () => (await import('./commands/diagram.js')).diagramCommand,
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of scenario files (for editors)',
+    load: async () => (await import('./commands/schema.js')).schemaCommand,
+  },
+  {
+    name: 'start',
+    summary: 'the main job: replay every historical dispute, compact, and compare them',
+    load: async () => (await import('./commands/start.js')).startCommand,
+  },
 ];
 
 /** The package version. */
@@ -48,9 +82,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
+  let command: Command | undefined;
   try {
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!entry) throw new UsageError(`unknown command "${name}"`);
+    command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(`Usage: ${command.usage}\n\n${command.help}\n`);
       return 0;

@@ -4,33 +4,9 @@
 import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import type { z } from 'zod';
 import { EVENT_TYPES } from '../schemas/events/index.js';
+import type { ScenarioProblem } from './errors.js';
 
-/** One problem in a scenario file, at a place in it. */
-export interface ScenarioProblem {
-  file: string;
-  line: number;
-  col: number;
-  /** The field at fault, e.g. `events[3].entitled`, or empty for the file as a whole. */
-  field: string;
-  message: string;
-}
-
-/** A scenario that could not be loaded, with every problem found in it. */
-export class ScenarioLoadError extends Error {
-  /** The problems, in file order. */
-  readonly problems: ScenarioProblem[];
-
-  constructor(problems: ScenarioProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ScenarioLoadError';
-    this.problems = problems;
-  }
-}
-
-/** A problem on one line: `file:line:col  field  message`. */
-export function formatProblem(p: ScenarioProblem): string {
-  return `${p.file}:${p.line}:${p.col}  ${p.field || '(file)'}  ${p.message}`;
-}
+export { formatProblem, ScenarioLoadError, type ScenarioProblem } from './errors.js';
 
 /** A zod issue path as a reader writes it: `events[3].entitled`. */
 export function fieldName(path: readonly PropertyKey[]): string {

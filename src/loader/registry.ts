@@ -6,19 +6,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crossCheck, type Scenario } from '../schemas/scenario.js';
+import { ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
 import { type LoadedFile, loadScenarioFile } from './load.js';
-import { ScenarioLoadError } from './problems.js';
+
+export { ScenarioNotFoundError };
 
 /** The folder of the scenarios that ship with the package. */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 /** The shipped scenario folders, in listing order. */
 export const SCENARIO_FOLDERS = ['historical', 'counterfactual', 'examples'] as const;
-
-/** A problem with what the user asked for (not with a file's contents). */
-export class ScenarioNotFoundError extends Error {
-  override name = 'ScenarioNotFoundError';
-}
 
 /** The paths of the shipped scenario files, in listing order. */
 export function shippedScenarioFiles(dir = SCENARIO_DIR): string[] {

@@ -18,6 +18,31 @@ const onBallotClosed = [
 /** Strike calls and changes are the same whenever no strike is under way. */
 const strikeCall = { guard: 'hasLiveMandateAndNotice', target: 'announced', actions: 'recordStrikeCalled' } as const;
 
+/** Talks or conciliation can (re)open whenever nobody is at the table. */
+const backToTheTable = {
+  'talks.opened': { target: 'talking', actions: 'recordTalks' },
+  'conciliation.opened': { target: 'conciliation', actions: 'recordConciliation' },
+} as const;
+
+/** Suspending or calling off a strike before it starts: the next one stays announced, or action ends. */
+const stopCalledStrike = [
+  {
+    guard: and(['isCalledAction', 'hasStrikesPendingAfterThis']),
+    target: 'announced',
+    reenter: true,
+    actions: 'recordStrikeChanged',
+  },
+  { guard: and(['isCalledAction', 'hasHeldAction']), target: 'ended', actions: 'recordStrikeChanged' },
+  { guard: 'isCalledAction', target: 'none', actions: 'recordStrikeChanged' },
+] as const;
+
+/** Suspending or calling off a strike while one is under way: cut the running one short, or drop a later one. */
+const stopStrikeWhileStriking = [
+  { guard: and(['isRunningAction', 'hasStrikesPending']), target: 'announced', actions: 'recordStrikeChanged' },
+  { guard: 'isRunningAction', target: 'ended', actions: 'recordStrikeChanged' },
+  { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
+] as const;
+
 /** The dispute machine; its context is the dispute's record, its input the rules and the first instant. */
 export const disputeMachine = disputeSetup.createMachine({
   id: 'dispute',
@@ -154,10 +179,7 @@ export const disputeMachine = disputeSetup.createMachine({
           states: {
             noTalks: {
               description: 'The parties are not in talks.',
-              on: {
-                'talks.opened': { target: 'talking', actions: 'recordTalks' },
-                'conciliation.opened': { target: 'conciliation', actions: 'recordConciliation' },
-              },
+              on: backToTheTable,
             },
             talking: {
               description: 'The parties are in talks, directly or with a mediator.',
@@ -179,10 +201,7 @@ export const disputeMachine = disputeSetup.createMachine({
             },
             brokenDown: {
               description: 'Talks have broken down; nobody is at the table.',
-              on: {
-                'talks.opened': { target: 'talking', actions: 'recordTalks' },
-                'conciliation.opened': { target: 'conciliation', actions: 'recordConciliation' },
-              },
+              on: backToTheTable,
             },
           },
         },
@@ -270,26 +289,8 @@ export const disputeMachine = disputeSetup.createMachine({
                   actions: 'recordStrikeChanged',
                 },
                 'strike.rescoped': { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
-                'strike.suspended': [
-                  {
-                    guard: and(['isCalledAction', 'hasStrikesPendingAfterThis']),
-                    target: 'announced',
-                    reenter: true,
-                    actions: 'recordStrikeChanged',
-                  },
-                  { guard: and(['isCalledAction', 'hasHeldAction']), target: 'ended', actions: 'recordStrikeChanged' },
-                  { guard: 'isCalledAction', target: 'none', actions: 'recordStrikeChanged' },
-                ],
-                'strike.cancelled': [
-                  {
-                    guard: and(['isCalledAction', 'hasStrikesPendingAfterThis']),
-                    target: 'announced',
-                    reenter: true,
-                    actions: 'recordStrikeChanged',
-                  },
-                  { guard: and(['isCalledAction', 'hasHeldAction']), target: 'ended', actions: 'recordStrikeChanged' },
-                  { guard: 'isCalledAction', target: 'none', actions: 'recordStrikeChanged' },
-                ],
+                'strike.suspended': stopCalledStrike,
+                'strike.cancelled': stopCalledStrike,
               },
             },
             striking: {
@@ -304,24 +305,8 @@ export const disputeMachine = disputeSetup.createMachine({
                 'strike.called': { guard: 'hasLiveMandateAndNotice', actions: 'recordStrikeCalled' },
                 'strike.rescheduled': { guard: 'hasLiveMandateAndNotice', actions: 'recordStrikeChanged' },
                 'strike.rescoped': { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
-                'strike.suspended': [
-                  {
-                    guard: and(['isRunningAction', 'hasStrikesPending']),
-                    target: 'announced',
-                    actions: 'recordStrikeChanged',
-                  },
-                  { guard: 'isRunningAction', target: 'ended', actions: 'recordStrikeChanged' },
-                  { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
-                ],
-                'strike.cancelled': [
-                  {
-                    guard: and(['isRunningAction', 'hasStrikesPending']),
-                    target: 'announced',
-                    actions: 'recordStrikeChanged',
-                  },
-                  { guard: 'isRunningAction', target: 'ended', actions: 'recordStrikeChanged' },
-                  { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
-                ],
+                'strike.suspended': stopStrikeWhileStriking,
+                'strike.cancelled': stopStrikeWhileStriking,
               },
             },
             ended: {

@@ -24,6 +24,8 @@ export interface ReplayOptions {
   until?: string;
   /** Observes XState's inspection events (for live inspection). */
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  /** Called after each step is recorded, with the machine's snapshot at that step. */
+  onStep?: (step: TraceStep, snapshot: DisputeSnapshot) => void;
 }
 
 const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence']);
@@ -49,13 +51,18 @@ export class Replayer {
   readonly actor: Actor<DisputeMachine>;
   readonly steps: TraceStep[] = [];
   #lastTimer = '';
+  #onStep: ReplayOptions['onStep'];
+  /** The sources of what set each timer going: a strike's call, the ballot behind a mandate. */
+  #causes = new Map<string, string[]>();
 
   /** Starts the dispute machine at an instant under the scenario's rules. */
   constructor(
     readonly scenario: Pick<Scenario, 'id' | 'title' | 'kind' | 'rules' | 'importantPublicService'>,
     startsAt: string,
-    inspect?: ReplayOptions['inspect'],
+    options: Omit<ReplayOptions, 'until'> = {},
   ) {
+    const { inspect, onStep } = options;
+    this.#onStep = onStep;
     this.clock = new ReplayClock(parseInstant(startsAt));
     const observe = (e: InspectionEvent): void => {
       if (e.type === '@xstate.event' && e.event.type.startsWith('xstate.after.')) this.#lastTimer = e.event.type;
@@ -83,9 +90,17 @@ export class Replayer {
       const delay = this.#lastTimer.split('.')[2] ?? '';
       const type = TIMED[delay] ?? 'time.passed';
       const event: TraceStep['event'] = { type, at: formatInstant(atMs) };
-      const subject = timedSubject(type, before, this.snapshot.context);
+      const after = this.snapshot.context;
+      const subject = timedSubject(type, before, after);
       if (subject) event.action = subject;
-      this.#push({ date: formatInstant(atMs), event, cause: 'time', accepted: true, sources: [] });
+      const cause = subject ? `action:${subject}` : `ballot:${(before.mandate ?? after.mandate)?.ballot ?? ''}`;
+      this.#push({
+        date: formatInstant(atMs),
+        event,
+        cause: 'time',
+        accepted: true,
+        sources: this.#causes.get(cause) ?? [],
+      });
       before = this.snapshot.context;
     });
   }
@@ -113,6 +128,7 @@ export class Replayer {
     const reason = explainRefusal(this.snapshot, machineEvent);
     if (reason !== undefined) return this.#push({ ...base, accepted: false, reason });
     this.actor.send(machineEvent);
+    this.#rememberCause(machineEvent, event.sources);
     return this.#push({ ...base, accepted: true });
   }
 
@@ -142,6 +158,19 @@ export class Replayer {
     this.actor.stop();
   }
 
+  /** Keeps the sources of events whose consequences time will bring: strike dates, mandates. */
+  #rememberCause(event: DisputeEvent, sources: string[]): void {
+    if (event.type === 'strike.called' || event.type === 'strike.rescheduled') {
+      const key = `action:${event.action}`;
+      this.#causes.set(key, [...new Set([...(this.#causes.get(key) ?? []), ...sources])]);
+    } else if (event.type === 'ballot.closed') {
+      this.#causes.set(`ballot:${event.ballot}`, sources);
+    } else if (event.type === 'mandate.extended' && this.snapshot.context.mandate) {
+      const key = `ballot:${this.snapshot.context.mandate.ballot}`;
+      this.#causes.set(key, [...new Set([...(this.#causes.get(key) ?? []), ...sources])]);
+    }
+  }
+
   #push(step: Omit<TraceStep, 'index' | 'state' | 'active' | 'context'>): TraceStep {
     const snap = this.snapshot;
     const full: TraceStep = {
@@ -152,6 +181,7 @@ export class Replayer {
       context: snap.context as unknown as Record<string, unknown>,
     };
     this.steps.push(full);
+    this.#onStep?.(full, snap);
     return full;
   }
 }
@@ -169,7 +199,8 @@ function timedSubject(type: string, before: DisputeContext, after: DisputeContex
 /** Replays a whole scenario and returns its trace. Deterministic: the same scenario gives the same trace. */
 export function replay(scenario: Scenario, options: ReplayOptions = {}): Trace {
   const untilMs = options.until ? parseInstant(options.until) : undefined;
-  const replayer = new Replayer(scenario, scenario.period.from, options.inspect);
+  const { until: _until, ...hooks } = options;
+  const replayer = new Replayer(scenario, scenario.period.from, hooks);
   for (const event of scenario.events) {
     if (untilMs !== undefined && parseInstant(event.at) > untilMs) break;
     replayer.offer(event);

@@ -1,5 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// The binary is built by test/global-setup.ts.
 
 const BIN = 'bin/dispute-sim.js';
 
@@ -10,12 +12,6 @@ function spawn(...args: string[]) {
 }
 
 describe('the built dispute-sim binary (real spawns)', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-      stdio: 'inherit',
-    });
-  }, 120_000);
-
   it('list exits 0 and prints the shipped scenarios', () => {
     const r = spawn('list');
     expect(r.code).toBe(0);

@@ -6,6 +6,7 @@ import { pendingActions } from '../../src/machine/checks.js';
 import { TIMERS } from '../../src/machine/dispute.setup.js';
 import { type DisputeSnapshot, disputeMachine, outcomeOf } from '../../src/machine/index.js';
 import type { DisputeEvent } from '../../src/schemas/events/index.js';
+import { RECORD_ONLY } from '../../src/simulation/branches.js';
 import { candidateEvents } from '../helpers/events.js';
 
 /** The chart's state nodes, as dot-joined paths. */
@@ -13,18 +14,6 @@ function allStateNodes(node: AnyStateNode = disputeMachine.root): string[] {
   const own = node.path.length > 0 ? [node.path.join('.')] : [];
   return [...own, ...Object.values(node.states).flatMap((child) => allStateNodes(child))];
 }
-
-/** Events that only add to the record, never change a state or a guard that the walk looks at. */
-const RECORD_ONLY = new Set([
-  'office.changed',
-  'poll.published',
-  'award.published',
-  'award.accepted',
-  'impact.reported',
-  'conciliation.requested',
-  'conciliation.declined',
-  'strike.rescoped',
-]);
 
 /** The events the walk tries from a snapshot: the plausible ones that can change state, and the armed timers. */
 function walkEvents(snapshot: DisputeSnapshot): DisputeEvent[] {

@@ -8,7 +8,6 @@ import { type Command, UsageError } from '../context.js';
 /** Compares replays. */
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'disputes side by side: duration, ballots, days of action, offers against the claim, outcome',
   usage: 'dispute-sim compare <id|alias|file…> [--json]',
   help:
     'Replays each scenario and sets them side by side: period and duration, ballots, strikes held, days of action\n' +

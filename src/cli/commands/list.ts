@@ -8,7 +8,6 @@ import type { Command } from '../context.js';
 /** Lists the shipped scenarios. */
 export const listCommand: Command = {
   name: 'list',
-  summary: 'list the scenarios: id, aliases, kind, period, title',
   usage: 'dispute-sim list [--json]',
   help: 'Lists every scenario that ships with dispute-sim, historical first.\n\nOptions:\n  --json   print the list as JSON',
   run(args, io) {

@@ -8,7 +8,6 @@ import { type Command, UsageError } from '../context.js';
 /** Replays scenarios. */
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'replay scenarios as a timeline, or as the Trace JSON',
   usage: 'dispute-sim replay <id|alias|file…> [--json] [--strict] [--until DATE]',
   help:
     'Replays each scenario (an id, an alias such as 2023, or a YAML file) through the dispute statechart on a\n' +

@@ -6,7 +6,6 @@ import type { Command } from '../context.js';
 /** Prints the scenario JSON Schema. */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print the JSON Schema of scenario files (for editors)',
   usage: 'dispute-sim schema',
   help:
     'Prints the JSON Schema generated from the scenario zod schema. The copy shipped as\n' +

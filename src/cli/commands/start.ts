@@ -9,7 +9,6 @@ import type { Command } from '../context.js';
 /** The main job. */
 export const startCommand: Command = {
   name: 'start',
-  summary: 'the main job: replay every historical dispute, compact, and compare them',
   usage: 'dispute-sim start',
   help: 'Replays every historical scenario one after another as a compact timeline, then compares them.',
   run(args, io) {

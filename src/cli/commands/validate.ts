@@ -7,7 +7,6 @@ import { type Command, UsageError } from '../context.js';
 /** Checks scenario files. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check scenario files; every problem as file:line:col field message',
   usage: 'dispute-sim validate <file…>',
   help:
     'Checks each scenario file against the scenario schema (and a counterfactual against the scenario it extends).\n' +

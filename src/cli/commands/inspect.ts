@@ -1,0 +1,92 @@
+/** `dispute-sim inspect`: the local web inspector for one scenario. */
+import { execFile } from 'node:child_process';
+import { ScenarioCatalogue } from '../../loader/registry.js';
+import { AssetsMissingError } from '../../web/assets.js';
+import { buildInspection, inlineStyles } from '../../web/inspection.js';
+import { runLive } from '../../web/live.js';
+import { type InspectorServer, startServer } from '../../web/server.js';
+import { intOption, parse } from '../args.js';
+import { type Command, InputError, UsageError } from '../context.js';
+
+/** Servers started by this process, so tests (and Ctrl-C) can close them. */
+export const openInspectors = new Set<InspectorServer>();
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function openInBrowser(url: string): void {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  execFile(opener, [url], () => {});
+}
+
+/** Starts the inspector. */
+export const inspectCommand: Command = {
+  name: 'inspect',
+  usage: 'dispute-sim inspect <id|alias|file> [--port N] [--host HOST] [--open] [--stately]',
+  help:
+    'Starts a web inspector on 127.0.0.1 and prints its address. The page shows the statechart with the active\n' +
+    'states of each step, a timeline to scrub (slider, buttons, ← → keys, jump to a date), each step’s event,\n' +
+    'note and sources, the record at that point, charts of offers against the claim and of days of action, and\n' +
+    'the events the machine would accept there (the branches history did not take). "Live run" replays the\n' +
+    'scenario through @statelyai/inspect’s WebSocket inspector into the same page. Everything works offline.\n\n' +
+    'Options:\n' +
+    '  --port N       the port (default: a free one)\n' +
+    '  --host HOST    listen on another address than 127.0.0.1 (a warning: anyone who can reach it can read it)\n' +
+    '  --open         open the page in the default browser\n' +
+    '  --stately      also relay live runs to Stately’s hosted inspector (stately.ai/inspect): needs an internet\n' +
+    '                 connection in your browser; open the printed /stately.html address\n\n' +
+    'Stop it with Ctrl-C.',
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      open: { type: 'boolean' },
+      stately: { type: 'boolean' },
+    });
+    if (positionals.length !== 1)
+      throw new UsageError('name one scenario: an id, an alias (2016, 2023, 2025) or a file');
+    const port = intOption('port', values.port, 0, 65535);
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    const scenario = new ScenarioCatalogue().resolve(positionals[0] ?? '');
+    const built = await buildInspection(scenario);
+    const inspection = JSON.stringify(built);
+    let running = false;
+    let server: InspectorServer;
+    try {
+      server = await startServer({
+        inspection,
+        styles: inlineStyles(built.chart.svg),
+        host,
+        ...(port !== undefined ? { port } : {}),
+        onLiveRequest: ({ speedMs }) => {
+          if (running) return;
+          running = true;
+          runLive(scenario, server, speedMs).finally(() => {
+            running = false;
+          });
+        },
+      });
+    } catch (error) {
+      if (error instanceof AssetsMissingError) throw new InputError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new InputError(`port ${port} is in use: choose another with --port, or leave it out`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw new InputError(`cannot listen on ${host}: no such local address`);
+      throw error;
+    }
+    openInspectors.add(server);
+    if (!LOOPBACK.has(host)) {
+      io.stderr(
+        `warning: listening on ${host}, not only on this machine: anyone who can reach ${server.url} can read it\n`,
+      );
+    }
+    io.stdout(`Inspector for ${scenario.title}\n  ${server.url}\n`);
+    const target = values.stately ? `${server.url}stately.html` : server.url;
+    if (values.stately) {
+      io.stdout(`  ${target}  (relays live runs to Stately's hosted inspector; needs internet in the browser)\n`);
+    }
+    io.stdout('Press Ctrl-C to stop.\n');
+    if (values.open) openInBrowser(target);
+    return 0;
+  },
+};

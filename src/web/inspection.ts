@@ -1,0 +1,113 @@
+/**
+ * What the inspector page shows for one scenario, computed once: the replay's steps with their descriptions,
+ * state changes and open branches, the statechart drawn with the replay's path, and the series for the charts.
+ */
+import { createActor } from 'xstate';
+import type { DisputeContext } from '../machine/context.js';
+import { disputeMachine } from '../machine/dispute.machine.js';
+import { emphasisFromTrace } from '../render/chart/emphasis.js';
+import { layoutChart } from '../render/chart/layout.js';
+import { allNodes, chartModel } from '../render/chart/model.js';
+import { toSvg } from '../render/chart/svg.js';
+import { describeEvent, humanDate, stateChanges } from '../render/describe.js';
+import type { Scenario } from '../schemas/scenario.js';
+import { type Branch, openBranches } from '../simulation/branches.js';
+import { replay } from '../simulation/replay.js';
+import type { Inspection, InspectionStep } from './page/types.js';
+
+/** The CSS of the `<style>` elements in an SVG, for the page's Content-Security-Policy. */
+export function inlineStyles(svg: string): string[] {
+  return [...svg.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+}
+
+/** The inspection of a scenario, ready to serve as JSON. */
+export async function buildInspection(scenario: Scenario): Promise<Inspection> {
+  const branches: Branch[][] = [];
+  const trace = replay(scenario, { onStep: (_step, snapshot) => branches.push(openBranches(snapshot)) });
+  const start = createActor(disputeMachine, {
+    input: {
+      rules: scenario.rules,
+      importantPublicService: scenario.importantPublicService,
+      start: scenario.period.from,
+    },
+  }).getSnapshot();
+
+  const initialActive = start._nodes.filter((n) => n.path.length > 0).map((n) => n.path.join('.'));
+  let previous: readonly string[] = initialActive;
+  const steps: InspectionStep[] = trace.steps.map((step, i) => {
+    const changes = stateChanges(previous, step.active);
+    previous = step.active;
+    return {
+      index: step.index,
+      date: step.date,
+      when: humanDate(step.date),
+      cause: step.cause,
+      accepted: step.accepted,
+      ...(step.reason ? { reason: step.reason } : {}),
+      ...(step.id ? { id: step.id } : {}),
+      description: describeEvent(step.event),
+      event: step.event,
+      ...(step.note ? { note: step.note } : {}),
+      sources: step.sources,
+      active: step.active,
+      changes,
+      branches: branches[i] ?? [],
+      context: step.context as unknown as DisputeContext,
+    };
+  });
+
+  const model = chartModel(disputeMachine);
+  const svg = toSvg(await layoutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });
+  const final = trace.final.context as unknown as DisputeContext;
+
+  return {
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      kind: scenario.kind,
+      period: scenario.period,
+      summary: scenario.summary,
+      rules: scenario.rules,
+      outcome: trace.final.outcome,
+      sources: scenario.sources,
+      parties: scenario.parties,
+      people: scenario.people,
+    },
+    initial: {
+      active: initialActive,
+      branches: openBranches(start),
+    },
+    steps,
+    final: { date: trace.final.date, when: humanDate(trace.final.date), outcome: trace.final.outcome },
+    chart: {
+      svg,
+      paths: allNodes(model.root)
+        .map((n) => n.path)
+        .filter(Boolean),
+    },
+    series: {
+      claimPct: final.claim?.payRestorationPct ?? null,
+      pay: [
+        ...final.offers
+          .filter((o) => o.payUpliftPct !== undefined)
+          .map((o) => ({
+            date: o.madeAt,
+            pct: o.payUpliftPct ?? 0,
+            label: `${o.id}: ${o.summary}`,
+            kind: 'offer' as const,
+            status: o.status,
+          })),
+        ...final.awards
+          .filter((a) => a.payUpliftPct !== undefined)
+          .map((a) => ({
+            date: a.publishedAt,
+            pct: a.payUpliftPct ?? 0,
+            label: `${a.body} ${a.payYear ?? ''}: ${a.summary}`,
+            kind: 'award' as const,
+            status: a.acceptedAt ? 'accepted' : 'published',
+          })),
+      ].sort((a, b) => Date.parse(a.date) - Date.parse(b.date)),
+      days: steps.map((s) => ({ date: s.date, days: s.context.daysOfAction })),
+    },
+  };
+}

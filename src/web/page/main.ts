@@ -1,0 +1,224 @@
+/** The inspector page: a dated, sourced replay you can scrub, over the statechart that ran it. */
+import { byId, fill, h } from './dom.js';
+import { renderFacts, renderStep } from './panels.js';
+import { daysPlot, type Plot, payPlot } from './plots.js';
+import type { Inspection, ServerMessage } from './types.js';
+
+interface View {
+  data: Inspection;
+  /** -1 is "before the first event". */
+  index: number;
+  playing: ReturnType<typeof setInterval> | undefined;
+  states: Map<string, Element>;
+  active: Set<string>;
+  plots: Plot[];
+  logItems: HTMLLIElement[];
+  ticks: HTMLElement[];
+}
+
+function highlight(view: View, active: readonly string[]): void {
+  const next = new Set(active);
+  for (const path of view.active) if (!next.has(path)) view.states.get(path)?.classList.remove('is-active');
+  for (const path of next) if (!view.active.has(path)) view.states.get(path)?.classList.add('is-active');
+  view.active = next;
+}
+
+function go(view: View, index: number): void {
+  const { data } = view;
+  const i = Math.max(-1, Math.min(data.steps.length - 1, index));
+  const prev = view.index;
+  view.index = i;
+  const step = i >= 0 ? data.steps[i] : undefined;
+  highlight(view, step ? step.active : data.initial.active);
+  renderStep(data, step);
+  const context = step?.context ?? data.steps[0]?.context;
+  if (context)
+    renderFacts(
+      step
+        ? step.context
+        : {
+            ...context,
+            offers: [],
+            awards: [],
+            actions: [],
+            ballots: [],
+            officeHolders: [],
+            mandate: null,
+            claim: null,
+            daysOfAction: 0,
+          },
+      step?.date ?? data.scenario.period.from,
+    );
+  const branches = step ? step.branches : data.initial.branches;
+  fill(
+    byId('branches'),
+    branches.length
+      ? h('ul', { class: 'branches' }, ...branches.map((b) => h('li', {}, b.label, ' ', h('code', {}, b.type))))
+      : h('p', { class: 'muted' }, 'None: the dispute is over.'),
+  );
+  for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from);
+  byId<HTMLInputElement>('slider').value = String(i + 1);
+  byId('position').textContent = step
+    ? `${step.when} · step ${i + 1} of ${data.steps.length}`
+    : `before the first step · ${data.steps.length} steps`;
+  if (prev >= 0) {
+    view.logItems[prev]?.classList.remove('current');
+    view.ticks[prev]?.classList.remove('current');
+  }
+  if (i >= 0) {
+    view.logItems[i]?.classList.add('current');
+    view.ticks[i]?.classList.add('current');
+    const item = view.logItems[i];
+    const log = item?.parentElement;
+    if (item && log) log.scrollTop = item.offsetTop - log.offsetTop - log.clientHeight / 2;
+  }
+  document.body.dataset.step = String(i);
+}
+
+function setPlaying(view: View, on: boolean): void {
+  const button = byId<HTMLButtonElement>('play');
+  if (view.playing) clearInterval(view.playing);
+  view.playing = undefined;
+  if (on) {
+    if (view.index >= view.data.steps.length - 1) go(view, -1);
+    view.playing = setInterval(() => {
+      if (view.index >= view.data.steps.length - 1) setPlaying(view, false);
+      else go(view, view.index + 1);
+    }, 700);
+  }
+  button.textContent = on ? 'Pause' : 'Play';
+}
+
+/** The last step on or before a day (or the first step after it, if none). */
+function stepAt(data: Inspection, day: string): number {
+  let found = -1;
+  data.steps.forEach((s, i) => {
+    if (s.date.slice(0, 10) <= day) found = i;
+  });
+  return found;
+}
+
+/** Paths of a state value: `{ active: { action: 'striking' } }` → `active`, `active.action`, `active.action.striking`. */
+function valuePaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix ? `${prefix}.${value}` : value];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
+    const here = prefix ? `${prefix}.${k}` : k;
+    return [here, ...valuePaths(v, here)];
+  });
+}
+
+function live(view: View): void {
+  const banner = byId('live-banner');
+  const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws`);
+  let count = 0;
+  socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'live.start', speedMs: 350 })));
+  socket.addEventListener('message', (message) => {
+    const data = JSON.parse(String(message.data)) as ServerMessage;
+    if (data.type === 'live.started') {
+      setPlaying(view, false);
+      banner.hidden = false;
+      banner.textContent = 'LIVE — the replay is running through XState’s inspector; events arrive as they happen';
+    } else if (data.type === 'inspection' && data.event.type === '@xstate.snapshot' && data.event.snapshot) {
+      count++;
+      highlight(view, valuePaths(data.event.snapshot.value));
+      banner.textContent = `LIVE — ${count} snapshots received; last event: ${data.event.event?.type ?? ''}`;
+    } else if (data.type === 'live.ended') {
+      banner.textContent = `Live run finished: ${count} snapshots received over the WebSocket. Use the timeline to scrub.`;
+      socket.close();
+    }
+  });
+  socket.addEventListener('error', () => {
+    banner.hidden = false;
+    banner.textContent = 'Live run unavailable: the WebSocket could not connect.';
+  });
+}
+
+async function start(): Promise<void> {
+  const response = await fetch('/api/inspection');
+  const data = (await response.json()) as Inspection;
+  document.title = `${data.scenario.title} — dispute-sim`;
+  byId('title').textContent = data.scenario.title;
+  byId('subtitle').textContent =
+    `${data.scenario.kind} · ${data.scenario.period.from} to ${data.scenario.period.to} · rules ${data.scenario.rules}`;
+  const outcome = byId('outcome');
+  outcome.textContent = `outcome: ${data.scenario.outcome}`;
+  outcome.classList.add(data.scenario.outcome);
+
+  const chart = byId('chart');
+  chart.innerHTML = data.chart.svg; // our own renderer's SVG, with every text escaped
+  const states = new Map<string, Element>();
+  for (const g of chart.querySelectorAll('g.state[data-path]')) states.set(g.getAttribute('data-path') ?? '', g);
+
+  const svg = chart.querySelector('svg');
+  const naturalWidth = Number(svg?.getAttribute('width') ?? 0);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
+    button.addEventListener('click', () => {
+      const zoom = button.dataset.zoom ?? 'fit';
+      for (const b of document.querySelectorAll('[data-zoom]')) b.setAttribute('aria-pressed', String(b === button));
+      chart.classList.toggle('zoomed', zoom !== 'fit');
+      if (svg) svg.style.width = zoom === 'fit' ? '' : `${naturalWidth * Number(zoom)}px`;
+    });
+  }
+
+  const plots = [payPlot(data), daysPlot(data)];
+  byId('pay-chart').append(plots[0]?.svg ?? '');
+  byId('days-chart').append(plots[1]?.svg ?? '');
+
+  const logItems = data.steps.map((s, i) => {
+    const li = h(
+      'li',
+      { class: s.accepted ? s.cause : 'refused', 'data-index': String(i) },
+      `${s.accepted ? (s.cause === 'time' ? '◷' : '•') : '✗'} ${s.when} — ${s.description}`,
+    );
+    return li;
+  });
+  const log = byId('log');
+  log.append(...logItems);
+  const from = Date.parse(data.scenario.period.from);
+  const span = Math.max(1, Date.parse(data.final.date) - from);
+  const ticks = data.steps.map((s) => {
+    const tick = h('i', { class: s.accepted ? s.cause : 'refused' });
+    tick.style.left = `${((Date.parse(s.date) - from) / span) * 100}%`;
+    return tick;
+  });
+  byId('ticks').append(...ticks);
+
+  const view: View = { data, index: -1, playing: undefined, states, active: new Set(), plots, logItems, ticks };
+  const slider = byId<HTMLInputElement>('slider');
+  slider.max = String(data.steps.length);
+  slider.addEventListener('input', () => go(view, Number(slider.value) - 1));
+  byId('first').addEventListener('click', () => go(view, -1));
+  byId('prev').addEventListener('click', () => go(view, view.index - 1));
+  byId('next').addEventListener('click', () => go(view, view.index + 1));
+  byId('last').addEventListener('click', () => go(view, data.steps.length - 1));
+  byId('play').addEventListener('click', () => setPlaying(view, !view.playing));
+  byId('live').addEventListener('click', () => live(view));
+  const date = byId<HTMLInputElement>('date');
+  date.min = data.scenario.period.from.slice(0, 10);
+  date.max = data.final.date.slice(0, 10);
+  date.addEventListener('change', () => {
+    if (date.value) go(view, stepAt(data, date.value));
+  });
+  log.addEventListener('click', (e) => {
+    const li = (e.target as Element).closest('li[data-index]');
+    if (li) go(view, Number(li.getAttribute('data-index')));
+  });
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'INPUT' && target !== slider) return;
+    if (e.key === 'ArrowRight') go(view, view.index + 1);
+    else if (e.key === 'ArrowLeft') go(view, view.index - 1);
+    else if (e.key === 'Home') go(view, -1);
+    else if (e.key === 'End') go(view, data.steps.length - 1);
+    else if (e.key === ' ' && target.tagName !== 'BUTTON') setPlaying(view, !view.playing);
+    else return;
+    e.preventDefault();
+  });
+  go(view, -1);
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+  document.body.prepend(h('p', { class: 'reason' }, `The inspector could not load: ${String(error)}`));
+});

@@ -1,0 +1,158 @@
+/** The page's panels for one step: the step itself, and the record as it stood then. */
+import type { DisputeContext } from '../../machine/context.js';
+import { byId, fill, h, status, table } from './dom.js';
+import type { Inspection, InspectionStep } from './types.js';
+
+const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
+const pct = (x: number | undefined): string => (x === undefined ? '—' : `${Number(x.toFixed(2))}%`);
+
+/** The current step: date, cause, event, refusal, state changes, note, sources, data. */
+export function renderStep(data: Inspection, step: InspectionStep | undefined): void {
+  const el = byId('step');
+  if (!step) {
+    fill(
+      el,
+      h('p', { class: 'step-date' }, 'Before the first event'),
+      h('p', { class: 'muted' }, data.scenario.summary),
+    );
+    return;
+  }
+  const cause = !step.accepted
+    ? h('span', { class: 'cause refused' }, '✗ refused')
+    : step.cause === 'time'
+      ? h('span', { class: 'cause time' }, '◷ by the passage of time')
+      : h('span', { class: 'cause' }, '• from the record');
+  const sources = step.sources.map((id) => {
+    const s = data.scenario.sources[id];
+    if (!s) return h('li', {}, id);
+    return h(
+      'li',
+      {},
+      h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title),
+      ` — ${s.publisher}${s.date ? `, ${s.date}` : ''}`,
+    );
+  });
+  fill(
+    el,
+    h(
+      'div',
+      { class: 'step-head' },
+      h('span', { class: 'step-date' }, step.when),
+      cause,
+      h('span', { class: 'muted' }, `step ${step.index + 1} of ${data.steps.length}`),
+    ),
+    h('p', { class: 'step-event' }, step.description),
+    step.reason ? h('p', { class: 'reason' }, `Refused: ${step.reason}`) : null,
+    step.changes.length
+      ? h('ul', { class: 'changes', 'aria-label': 'State changes' }, ...step.changes.map((c) => h('li', {}, c)))
+      : null,
+    step.note ? h('p', { class: 'note' }, step.note) : null,
+    sources.length ? h('h2', {}, 'Sources') : null,
+    sources.length ? h('ul', { class: 'sources', id: 'sources' }, ...sources) : null,
+    h(
+      'details',
+      {},
+      h('summary', {}, `Event data (${step.event.type})`),
+      h('pre', {}, JSON.stringify(step.event, null, 2)),
+    ),
+    h('details', {}, h('summary', {}, 'Active states'), h('p', { class: 'active-list' }, step.active.join('\n'))),
+  );
+}
+
+/** The record at a step: claim and mandate, offers and awards, actions, office holders. */
+export function renderFacts(c: DisputeContext, now: string): void {
+  const m = c.mandate;
+  fill(
+    byId('mandate'),
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Claim: '),
+      c.claim
+        ? `${c.claim.summary}${c.claim.payRestorationPct !== undefined ? ` (${c.claim.payRestorationPct}%)` : ''}`
+        : 'not yet declared',
+    ),
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Mandate: '),
+      !m
+        ? 'none yet'
+        : m.endedAt
+          ? `ended ${day(m.endedAt)} (${m.end ?? ''}); from ballot ${m.ballot}`
+          : m.expiresAt
+            ? `live, expires ${day(m.expiresAt)} (ballot ${m.ballot}, ${m.regime})`
+            : m.startBy
+              ? `live; action must begin by ${day(m.startBy)} (ballot ${m.ballot})`
+              : `live until given up (ballot ${m.ballot})`,
+    ),
+    c.ballots.length
+      ? table(
+          ['ballot', 'closed', 'turnout', 'yes', 'mandate'],
+          c.ballots.map((b) => [
+            b.id,
+            day(b.closedAt),
+            pct(b.turnoutPct),
+            pct(b.yesPct),
+            b.closedAt ? (b.mandate ? 'yes' : 'no') : 'open',
+          ]),
+          [2, 3],
+        )
+      : null,
+  );
+  const rows = [
+    ...c.offers.map(
+      (o) => [day(o.madeAt), `offer ${o.id}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
+    ),
+    ...c.awards.map(
+      (a) =>
+        [
+          day(a.publishedAt),
+          `${a.body} award`,
+          a.summary,
+          pct(a.payUpliftPct),
+          status(a.acceptedAt ? 'accepted' : 'published'),
+        ] as (string | Node)[],
+    ),
+  ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  fill(
+    byId('offers'),
+    rows.length
+      ? table(['date', 'what', 'terms', 'pay', 'status'], rows, [3])
+      : h('p', { class: 'muted' }, 'No offer or award yet.'),
+  );
+  fill(
+    byId('actions'),
+    h(
+      'p',
+      {},
+      h('strong', {}, `${c.daysOfAction} day${c.daysOfAction === 1 ? '' : 's'} of action`),
+      ` so far, by ${now.slice(0, 10)}`,
+    ),
+    c.actions.length
+      ? table(
+          ['action', 'from', 'to', 'scope', 'status', 'days'],
+          c.actions.map((a) => [
+            a.id,
+            a.start.slice(0, 16).replace('T', ' '),
+            a.end.slice(0, 16).replace('T', ' '),
+            a.scope.replaceAll('-', ' '),
+            status(a.status),
+            a.days === undefined ? '' : String(a.days),
+          ]),
+          [5],
+        )
+      : h('p', { class: 'muted' }, 'No strike called yet.'),
+  );
+  const current = new Map<string, { holder: string; since: string }>();
+  for (const o of c.officeHolders) current.set(o.role, o);
+  fill(
+    byId('people'),
+    current.size
+      ? table(
+          ['role', 'holder', 'since'],
+          [...current].map(([role, o]) => [role, o.holder, day(o.since)]),
+        )
+      : h('p', { class: 'muted' }, 'No office holder recorded yet.'),
+  );
+}

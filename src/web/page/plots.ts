@@ -1,0 +1,105 @@
+/** The page's two small charts, as SVG: pay offers and awards against the claim, and days of action over time. */
+import type { Inspection } from './types.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+const W = 900;
+const H = 180;
+const PAD = { l: 44, r: 16, t: 12, b: 26 };
+
+function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const node = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A chart drawn once, with a cursor moved to the current step's date. */
+export interface Plot {
+  svg: SVGSVGElement;
+  moveTo(date: string): void;
+}
+
+function frame(
+  from: number,
+  to: number,
+  maxY: number,
+  unit: string,
+): { svg: SVGSVGElement; x: (t: number) => number; y: (v: number) => number } {
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'plot', role: 'img' }) as SVGSVGElement;
+  const x = (t: number) => PAD.l + ((t - from) / Math.max(1, to - from)) * (W - PAD.l - PAD.r);
+  const y = (v: number) => H - PAD.b - (v / Math.max(1e-9, maxY)) * (H - PAD.t - PAD.b);
+  svg.append(el('line', { class: 'axis', x1: PAD.l, y1: H - PAD.b, x2: W - PAD.r, y2: H - PAD.b }));
+  for (let i = 0; i <= 4; i++) {
+    const v = (maxY * i) / 4;
+    svg.append(el('line', { class: 'axis', x1: PAD.l, y1: y(v), x2: W - PAD.r, y2: y(v), 'stroke-opacity': 0.4 }));
+    svg.append(el('text', { x: PAD.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${Number(v.toFixed(1))}${unit}`));
+  }
+  const first = new Date(from).getUTCFullYear();
+  const last = new Date(to).getUTCFullYear();
+  for (let year = first; year <= last + 1; year++) {
+    const t = Date.UTC(year, 0, 1);
+    if (t < from || t > to) continue;
+    svg.append(el('line', { class: 'axis', x1: x(t), y1: PAD.t, x2: x(t), y2: H - PAD.b, 'stroke-opacity': 0.4 }));
+    svg.append(el('text', { x: x(t) + 3, y: H - 8 }, String(year)));
+  }
+  return { svg, x, y };
+}
+
+function withCursor(svg: SVGSVGElement, x: (t: number) => number): Plot {
+  const cursor = el('line', { class: 'cursor', x1: 0, y1: PAD.t, x2: 0, y2: H - PAD.b });
+  svg.append(cursor);
+  return {
+    svg,
+    moveTo(date: string) {
+      const px = x(Date.parse(date));
+      cursor.setAttribute('x1', String(px));
+      cursor.setAttribute('x2', String(px));
+    },
+  };
+}
+
+/** Offers and awards (percentage uplift) against the claim, over the dispute's period. */
+export function payPlot(data: Inspection): Plot {
+  const from = Date.parse(data.scenario.period.from);
+  const to = Date.parse(data.final.date);
+  const claim = data.series.claimPct;
+  const maxY = Math.max(5, claim ?? 0, ...data.series.pay.map((p) => p.pct)) * 1.1;
+  const { svg, x, y } = frame(from, to, maxY, '%');
+  svg.setAttribute('aria-label', 'Offers and awards against the claim');
+  if (claim !== null) {
+    svg.append(el('line', { class: 'claim', x1: PAD.l, y1: y(claim), x2: W - PAD.r, y2: y(claim) }));
+    svg.append(el('text', { x: W - PAD.r - 4, y: y(claim) - 5, 'text-anchor': 'end' }, `claim ${claim}%`));
+  }
+  for (const p of data.series.pay) {
+    const shape =
+      p.kind === 'offer'
+        ? el('circle', { class: 'offer', cx: x(Date.parse(p.date)), cy: y(p.pct), r: 5 })
+        : el('rect', { class: 'award', x: x(Date.parse(p.date)) - 5, y: y(p.pct) - 5, width: 10, height: 10 });
+    shape.append(el('title', {}, `${p.label} — ${p.pct}% (${p.status})`));
+    svg.append(shape);
+    svg.append(el('text', { x: x(Date.parse(p.date)) + 7, y: y(p.pct) + 4 }, `${p.pct}%`));
+  }
+  const legend = el('text', { x: PAD.l + 4, y: PAD.t + 10 }, '● offer   □ pay-review award   - - claim');
+  svg.append(legend);
+  return withCursor(svg, x);
+}
+
+/** Days of action accumulating over the dispute. */
+export function daysPlot(data: Inspection): Plot {
+  const from = Date.parse(data.scenario.period.from);
+  const to = Date.parse(data.final.date);
+  const total = data.series.days.at(-1)?.days ?? 0;
+  const { svg, x, y } = frame(from, to, Math.max(1, total) * 1.1, '');
+  svg.setAttribute('aria-label', 'Days of action so far');
+  let d = `M ${x(from)} ${y(0)}`;
+  let last = 0;
+  for (const p of data.series.days) {
+    const px = x(Date.parse(p.date));
+    d += ` L ${px} ${y(last)} L ${px} ${y(p.days)}`;
+    last = p.days;
+  }
+  d += ` L ${x(to)} ${y(last)} L ${x(to)} ${y(0)} Z`;
+  svg.append(el('path', { class: 'area', d }));
+  svg.append(el('text', { x: W - PAD.r - 4, y: y(total) - 6, 'text-anchor': 'end' }, `${total} days`));
+  return withCursor(svg, x);
+}

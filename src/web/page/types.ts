@@ -1,0 +1,62 @@
+/** The shape of what the inspector server sends its page (types only: nothing here runs). */
+import type { DisputeContext } from '../../machine/context.js';
+import type { Party, Person, Source } from '../../schemas/scenario.js';
+import type { Branch } from '../../simulation/branches.js';
+
+/** One step as the page shows it. */
+export interface InspectionStep {
+  index: number;
+  date: string;
+  /** The date as a reader wants it. */
+  when: string;
+  cause: 'scenario' | 'time';
+  accepted: boolean;
+  reason?: string;
+  id?: string;
+  description: string;
+  event: { type: string; [key: string]: unknown };
+  note?: string;
+  sources: string[];
+  active: string[];
+  /** What changed, region by region, e.g. `action: announced → striking`. */
+  changes: string[];
+  /** The events the machine would accept after this step: the roads not taken. */
+  branches: Branch[];
+  context: DisputeContext;
+}
+
+/** A point on the pay chart: an offer or an award. */
+export interface PayPoint {
+  date: string;
+  pct: number;
+  label: string;
+  kind: 'offer' | 'award';
+  status: string;
+}
+
+/** Everything the page needs for one scenario. */
+export interface Inspection {
+  scenario: {
+    id: string;
+    title: string;
+    kind: string;
+    period: { from: string; to: string };
+    summary: string;
+    rules: string;
+    outcome: string;
+    sources: Record<string, Source>;
+    parties: Party[];
+    people: Person[];
+  };
+  initial: { active: string[]; branches: Branch[] };
+  steps: InspectionStep[];
+  final: { date: string; when: string; outcome: string };
+  chart: { svg: string; paths: string[] };
+  series: { claimPct: number | null; pay: PayPoint[]; days: { date: string; days: number }[] };
+}
+
+/** A message from the server over the page's WebSocket. */
+export type ServerMessage =
+  | { type: 'inspection'; event: { type: string; snapshot?: { value?: unknown }; event?: { type?: string } } }
+  | { type: 'live.started'; speedMs: number }
+  | { type: 'live.ended' };
