@@ -103,7 +103,8 @@ export class ScenarioCatalogue {
       }
       throw error;
     }
-    const cut = base.events.findIndex((e) => e.id === s.divergesAt);
+    // Without `divergesAt` the branch keeps every base event (a change of rules alone).
+    const cut = s.divergesAt === undefined ? base.events.length : base.events.findIndex((e) => e.id === s.divergesAt);
     if (cut < 0) {
       throw new ScenarioLoadError([
         loaded.problemAt(['divergesAt'], `"${s.divergesAt}" is not an event of ${base.id}`),
@@ -119,7 +120,7 @@ export class ScenarioCatalogue {
       sources: { ...base.sources, ...s.sources },
       events: [...kept, ...s.events],
     };
-    const problems = crossCheck({ ...merged, kind: 'counterfactual', extends: undefined });
+    const problems = crossCheck(merged, { resolved: true });
     if (problems.length > 0) {
       throw new ScenarioLoadError(
         problems.map((p) => {

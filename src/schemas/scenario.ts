@@ -116,16 +116,24 @@ interface LooseScenario {
  * The rules that span fields: a counterfactual's base, unique event ids, events in date order, known source ids,
  * sources on every historical event. Works on unchecked data too, so a file with other errors still gets these.
  */
-export function crossCheck(s: LooseScenario): CrossProblem[] {
+export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {}): CrossProblem[] {
   const out: CrossProblem[] = [];
-  if (s.kind === 'counterfactual' && !s.extends)
-    out.push({ path: ['extends'], message: 'a counterfactual names the scenario it extends' });
-  if (s.extends && !s.divergesAt)
-    out.push({ path: ['divergesAt'], message: 'name the base event where this branch diverges' });
-  if (s.kind === 'historical' && s.extends)
-    out.push({ path: ['extends'], message: 'a historical scenario stands alone' });
+  const ownEvents = Array.isArray(s.events) ? s.events.length : 0;
+  if (!options.resolved) {
+    if (s.kind === 'counterfactual' && !s.extends) {
+      out.push({ path: ['extends'], message: 'a counterfactual names the scenario it extends' });
+    }
+    // A branch that lists events of its own says where they take over; one that only swaps the rules need not.
+    if (s.extends && !s.divergesAt && ownEvents > 0) {
+      out.push({ path: ['divergesAt'], message: 'name the base event where this branch diverges' });
+    }
+    if (s.kind === 'historical' && s.extends) {
+      out.push({ path: ['extends'], message: 'a historical scenario stands alone' });
+    }
+  }
   const known = s.sources && typeof s.sources === 'object' ? Object.keys(s.sources) : [];
-  const checkSources = !s.extends;
+  // An unresolved branch may cite its base's sources; they are checked once it is resolved.
+  const checkSources = options.resolved || !s.extends;
   const seen = new Set<string>();
   let last = Number.NEGATIVE_INFINITY;
   (Array.isArray(s.events) ? s.events : []).forEach((e: unknown, i) => {
