@@ -59,7 +59,7 @@ export function toDot(model: ChartModel, options: DotOptions = {}): string {
     const [self, other] = end === 'source' ? [edge.source, edge.target] : [edge.target, edge.source];
     const node = nodes.get(self);
     if (!node || node.children.length === 0) return { node: self };
-    // A compound that encloses the other end cannot be clipped at its border: use its entry point instead.
+    // A compound that encloses the other end cannot be clipped at its border: a small circle inside it stands for it.
     if (isWithin(other, self)) {
       entries.add(self);
       return { node: entryId(self) };
@@ -94,7 +94,7 @@ export function toDot(model: ChartModel, options: DotOptions = {}): string {
     }
     if (entries.has(node.path))
       lines.push(
-        `${pad}${dotString(entryId(node.path))}${attrs({ shape: 'circle', width: 0.14, fixedsize: 'true', label: '', fillcolor: '#ffffff', tooltip: `entry point: where a transition of ${node.key} itself re-enters it` })};`,
+        `${pad}${dotString(entryId(node.path))}${attrs({ shape: 'circle', width: 0.14, fixedsize: 'true', label: '', fillcolor: '#ffffff', tooltip: `${node.key} itself, for transitions between it and a state inside it` })};`,
       );
     for (const child of node.children) {
       if (child.children.length === 0) {

@@ -93,13 +93,18 @@ function stateSize(node: ChartNode): { width: number; height: number } {
   return node.type === 'final' ? { width: width + 8, height: 42 } : { width, height: 34 };
 }
 
-/** Options ELK reads per nested graph (it does not inherit them from the root). */
+/**
+ * Options ELK reads per nested graph (it does not inherit them from the root). Model order is honoured at the root
+ * only: elkjs 0.12 fails on `considerModelOrder` in nested graphs laid out with INCLUDE_CHILDREN, so inside them
+ * depth-first cycle breaking (which follows the chart's order: `idle → open` points right, `open → idle` back) and
+ * interactive crossing minimisation (each layer ordered by starting positions given in story order) do its work.
+ */
 const NESTED: Record<string, string> = {
   'elk.padding': `[top=${HEADER + 14},left=18,bottom=18,right=18]`,
-  // Depth-first cycle breaking follows the chart's order, so `idle → open` points right and `open → idle` back.
   'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
-  // Each layer keeps the chart's story order (given as starting positions) rather than a crossing-count optimum.
   'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
+  // Contents start at the left of their box, so the lanes of a parallel state line up.
+  'elk.alignment': 'LEFT',
 };
 
 const ROOT: Record<string, string> = {
@@ -127,6 +132,7 @@ const ROOT: Record<string, string> = {
 function toElkGraph(model: ChartModel, groups: TransitionGroup[]): ElkNode {
   const anyOf = new Set(groups.filter((g) => g.from === 'any').map((g) => g.source));
   const graphs = new Map<string, ElkNode>();
+  // Starting positions in story order, depth first, for interactive crossing minimisation.
   let order = 0;
   const place = (): { x: number; y: number } => ({ x: 0, y: order++ * 50 });
   const toElk = (node: ChartNode): ElkNode => {
@@ -136,26 +142,15 @@ function toElkGraph(model: ChartModel, groups: TransitionGroup[]): ElkNode {
     const edges: ElkExtendedEdge[] = [];
     if (node.initial) {
       const first = { 'elk.layered.layering.layerConstraint': 'FIRST' };
-      children.push({
-        id: `i:${node.path}`,
-        ...place(),
-        width: INITIAL_SIZE,
-        height: INITIAL_SIZE,
-        layoutOptions: first,
-      });
+      const size = { width: INITIAL_SIZE, height: INITIAL_SIZE };
+      children.push({ id: `i:${node.path}`, ...place(), ...size, layoutOptions: first });
       const target = node.path === '' ? node.initial : `${node.path}.${node.initial}`;
       edges.push({ id: `ie:${node.path}`, sources: [`i:${node.path}`], targets: [nodeId(target)] });
     }
     children.push(...node.children.map(toElk));
     if (anyOf.has(node.path))
       children.push({ id: `a:${node.path}`, ...place(), width: textWidth(ANY_STATE, FONT.label) + 20, height: 24 });
-    const graph: ElkNode = {
-      id: nodeId(node.path),
-      ...at,
-      children,
-      edges,
-      layoutOptions: { ...NESTED, 'elk.alignment': 'LEFT' },
-    };
+    const graph: ElkNode = { id: nodeId(node.path), ...at, children, edges, layoutOptions: NESTED };
     graphs.set(node.path, graph);
     return graph;
   };

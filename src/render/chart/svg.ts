@@ -201,7 +201,8 @@ function transitionSvg(t: LaidOutTransition, emphasis: Emphasis | undefined): st
   return members.map((m) => memberSvg(t, m, rows.get(m) ?? 0, emphasis)).join('\n');
 }
 
-function legendSvg(y: number, chart: LaidOutChart, emphasis: boolean): string {
+/** The key to the drawing's marks, in one row, and its width. */
+function legendSvg(y: number, chart: LaidOutChart, emphasis: boolean): { svg: string; width: number } {
   const box = (extra: string, rx = 4): string => `<rect x="0" y="-9" width="26" height="18" rx="${rx}" ${extra}/>`;
   const items: [string, string][] = [
     [`<circle cx="8" cy="0" r="5" fill="${INK}"/>`, 'initial state'],
@@ -230,7 +231,7 @@ function legendSvg(y: number, chart: LaidOutChart, emphasis: boolean): string {
     x += 34 + textWidth(text, 12) + 30;
     return g;
   });
-  return `<g class="legend">\n${parts.join('\n')}\n</g>`;
+  return { svg: `<g class="legend">\n${parts.join('\n')}\n</g>`, width: x };
 }
 
 /** The laid-out chart as a standalone SVG document. */
@@ -238,8 +239,9 @@ export function toSvg(chart: LaidOutChart, options: SvgOptions = {}): string {
   const { emphasis } = options;
   const title = options.title ?? `The ${chart.id} statechart`;
   const subtitle = 'Hover over a state for what it means. Transitions are labelled event [guard].';
-  const width = Math.max(chart.width + 2 * MARGIN - 32, 1100);
   const height = chart.height + TOP + LEGEND - 16;
+  const legend = legendSvg(height - LEGEND / 2, chart, !!emphasis);
+  const width = Math.max(chart.width + 2 * MARGIN - 32, legend.width, textWidth(title, 18) + 2 * MARGIN);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="statechart" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="sc-title">`,
     `<title id="sc-title">${escapeXml(title)}</title>`,
@@ -257,7 +259,7 @@ export function toSvg(chart: LaidOutChart, options: SvgOptions = {}): string {
     ...chart.transitions.map((t) => transitionSvg(t, emphasis)),
     '</g>',
     '</g>',
-    legendSvg(height - LEGEND / 2, chart, !!emphasis),
+    legend.svg,
     '</svg>',
     '',
   ].join('\n');
