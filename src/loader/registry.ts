@@ -2,37 +2,16 @@
  * The scenarios that ship with dispute-sim, found by id, alias or path, with counterfactual branches resolved
  * against the scenarios they extend.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { crossCheck, type Scenario } from '../schemas/scenario.js';
 import { ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
+import { displayPath, SCENARIO_DIR, shippedScenarioFiles } from './files.js';
+import { readHeader } from './headers.js';
 import { type LoadedFile, loadScenarioFile } from './load.js';
 
+export { displayPath, SCENARIO_DIR, SCENARIO_FOLDERS, shippedScenarioFiles } from './files.js';
 export { ScenarioNotFoundError };
-
-/** The folder of the scenarios that ship with the package. */
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-
-/** The shipped scenario folders, in listing order. */
-export const SCENARIO_FOLDERS = ['historical', 'counterfactual', 'examples'] as const;
-
-/** The paths of the shipped scenario files, in listing order. */
-export function shippedScenarioFiles(dir = SCENARIO_DIR): string[] {
-  const out: string[] = [];
-  for (const folder of SCENARIO_FOLDERS) {
-    const path = join(dir, folder);
-    if (!existsSync(path)) continue;
-    for (const name of readdirSync(path).sort()) if (/\.ya?ml$/.test(name)) out.push(join(path, name));
-  }
-  return out;
-}
-
-/** A readable path for messages: relative to the working directory when that is shorter. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.length < file.length && !rel.startsWith('..') ? rel : file;
-}
 
 /** A catalogue of scenario files, loaded once each. */
 export class ScenarioCatalogue {
@@ -74,11 +53,25 @@ export class ScenarioCatalogue {
   /** A shipped scenario by id or alias, or a file by path. A broken shipped file does not hide the others. */
   find(ref: string): LoadedFile {
     if (/\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\')) return this.file(ref);
-    const { loaded, broken } = this.scan();
-    const found = loaded.find((f) => f.data.id === ref || f.data.aliases.includes(ref));
-    if (found) return found;
+    // Look the name up in the headers first, so only the one file asked for is fully read.
+    const files = shippedScenarioFiles(this.dir);
+    const headers = files.map((f) => readHeader(f));
+    const match = headers.find((h) => h && (h.id === ref || h.aliases.includes(ref)));
+    if (match) return this.file(match.file);
+    // A file whose header could not be read is loaded in full (it may be the one, or report its problems).
+    const unread = files.filter((_, i) => headers[i] === undefined);
+    const broken: ScenarioLoadError[] = [];
+    for (const f of unread) {
+      try {
+        const loaded = this.file(f);
+        if (loaded.data.id === ref || loaded.data.aliases.includes(ref)) return loaded;
+      } catch (error) {
+        if (!(error instanceof ScenarioLoadError)) throw error;
+        broken.push(error);
+      }
+    }
     if (existsSync(ref)) return this.file(ref);
-    const known = loaded.map((f) => [f.data.id, ...f.data.aliases].join(', '));
+    const known = headers.filter((h) => h !== undefined).map((h) => [h.id, ...h.aliases].join(', '));
     const unreadable =
       broken.length > 0 ? ` (${broken.length} shipped file(s) could not be read: run dispute-sim validate)` : '';
     throw new ScenarioNotFoundError(`no scenario "${ref}"; known: ${known.join('; ')}${unreadable}`);

@@ -126,11 +126,16 @@ export class Replayer {
     }
     this.advanceTo(at);
     const before = this.snapshot;
-    if (before.status !== 'active') return this.#push({ ...base, accepted: false, reason: explainRefusal(before, machineEvent) ?? '' });
+    if (before.status !== 'active')
+      return this.#push({ ...base, accepted: false, reason: explainRefusal(before, machineEvent) ?? '' });
     // Every transition of the chart records the event, so an event the machine refuses leaves the snapshot as it was.
     this.actor.send(machineEvent);
     if (this.snapshot === before) {
-      return this.#push({ ...base, accepted: false, reason: explainRefusal(before, machineEvent) ?? 'not possible now' });
+      return this.#push({
+        ...base,
+        accepted: false,
+        reason: explainRefusal(before, machineEvent) ?? 'not possible now',
+      });
     }
     this.#rememberCause(machineEvent, event.sources);
     return this.#push({ ...base, accepted: true });

@@ -127,7 +127,8 @@ export function renderFacts(c: DisputeContext, now: string): void {
       'p',
       {},
       h('strong', {}, `${c.daysOfAction} day${c.daysOfAction === 1 ? '' : 's'} of action`),
-      ` so far, by ${now.slice(0, 10)}`,
+      ` completed by ${now.slice(0, 10)}`,
+      c.actions.some((a) => a.status === 'running') ? h('strong', {}, ' · a strike is under way') : null,
     ),
     c.actions.length
       ? table(
