@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { afterAll, bench, describe } from 'vitest';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
@@ -19,57 +18,52 @@ const longest = new ScenarioCatalogue()
   .filter((s) => s.kind === 'historical')
   .sort((a, b) => b.events.length - a.events.length)[0];
 
-describe.runIf(existsSync(CHROMIUM) && longest)('inspector page', () => {
-  let server: InspectorServer;
-  let browser: Browser;
-  let page: Page;
+/** The page loaded in Chromium, and the figures measured inside it (undefined without Chromium). */
+async function setUp() {
+  if (!existsSync(CHROMIUM) || !longest) return undefined;
+  const built = await buildInspection(new ScenarioCatalogue().resolve(longest.id));
+  const inspection = JSON.stringify(built);
+  const server = await startServer({ inspection, styles: inlineStyles(built.chart.svg) });
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  const steps = await page.evaluate(() => {
+    const times: number[] = [];
+    const total = Number((document.getElementById('slider') as HTMLInputElement).max);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
+    for (let i = 0; i < total; i++) {
+      const t = performance.now();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const mean = times.reduce((sum, x) => sum + x, 0) / times.length;
+    return { count: times.length, mean, p95: times[Math.floor(times.length * 0.95)] ?? 0, max: times.at(-1) ?? 0 };
+  });
+  const assets = [...loadAssets().entries()].filter(([path]) => !path.includes('stately'));
+  const gz = assets.reduce((sum, [, a]) => sum + gzipSync(a.body).length, 0);
+  console.log(
+    `\n${longest.id}: ${steps.count} scrubber steps, mean ${steps.mean.toFixed(2)} ms, p95 ${steps.p95.toFixed(2)} ms, max ${steps.max.toFixed(2)} ms` +
+      `\npage assets: ${(gz / 1024).toFixed(1)} KB gzipped (${assets.length} files); inspection data: ${(gzipSync(inspection).length / 1024).toFixed(1)} KB gzipped\n`,
+  );
+  return { server, browser, page };
+}
 
-  beforeAll(async () => {
-    if (!longest) return;
-    const built = await buildInspection(new ScenarioCatalogue().resolve(longest.id));
-    const inspection = JSON.stringify(built);
-    server = await startServer({ inspection, styles: inlineStyles(built.chart.svg) });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]');
-    const steps = await page.evaluate(() => {
-      const times: number[] = [];
-      const total = Number((document.getElementById('slider') as HTMLInputElement).max);
-      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
-      for (let i = 0; i < total; i++) {
-        const t = performance.now();
-        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
-        times.push(performance.now() - t);
-      }
-      times.sort((a, b) => a - b);
-      return {
-        count: times.length,
-        mean: times.reduce((s, x) => s + x, 0) / times.length,
-        p95: times[Math.floor(times.length * 0.95)],
-        max: times.at(-1),
-      };
-    });
-    const assets = [...loadAssets().entries()].filter(
-      ([path]) => path !== '/stately.html' && !path.endsWith('/stately.js'),
-    );
-    const gz = assets.reduce((sum, [, a]) => sum + gzipSync(a.body).length, 0);
-    console.log(
-      `\n${longest.id}: ${steps.count} scrubber steps, mean ${steps.mean.toFixed(2)} ms, p95 ${steps.p95?.toFixed(2)} ms, max ${steps.max?.toFixed(2)} ms` +
-        `\npage assets: ${(gz / 1024).toFixed(1)} KB gzipped (${assets.length} files); inspection data: ${(gzipSync(inspection).length / 1024).toFixed(1)} KB gzipped\n`,
-    );
-  }, 60_000);
+const env = await setUp();
 
+describe.runIf(env)('inspector page', () => {
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await env?.browser.close();
+    await env?.server.close();
   });
 
   bench(
     `first render of ${longest?.id ?? 'the longest replay'} (load to ready)`,
     async () => {
-      await page.goto(server.url);
-      await page.waitForSelector('body[data-ready="true"]');
+      if (!env) return;
+      await env.page.goto(env.server.url);
+      await env.page.waitForSelector('body[data-ready="true"]');
     },
     { iterations: 10, warmupIterations: 1 },
   );
@@ -77,7 +71,7 @@ describe.runIf(existsSync(CHROMIUM) && longest)('inspector page', () => {
   bench(
     'one scrubber step, round trip from Node (→ key)',
     async () => {
-      await page.keyboard.press('ArrowRight');
+      await env?.page.keyboard.press('ArrowRight');
     },
     { iterations: 50 },
   );
