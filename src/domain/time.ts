@@ -68,42 +68,58 @@ export function instantProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Parsed instants by their text: replays parse the same few hundred strings again and again. */
+const parsed = new Map<string, number>();
+
 /**
  * The epoch milliseconds of an instant written as a date (midnight UK local), a UK local date-time, or a
  * date-time with an explicit offset. Throws on text that `instantProblem` rejects.
  */
 export function parseInstant(text: string): number {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
   const problem = instantProblem(text);
   const m = INSTANT.exec(text);
   if (problem || !m) throw new RangeError(problem ?? `not an instant: ${text}`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (zone === 'Z') return wall;
-  if (zone) {
+  let ms: number;
+  if (zone === 'Z') ms = wall;
+  else if (zone) {
     const sign = zone.startsWith('-') ? -1 : 1;
     const [oh, om] = zone.slice(1).split(':').map(Number);
-    return wall - sign * ((oh ?? 0) * 60 + (om ?? 0)) * 60_000;
+    ms = wall - sign * ((oh ?? 0) * 60 + (om ?? 0)) * 60_000;
+  } else {
+    // UK local: subtract the offset in force, checked once more across a clock change.
+    ms = wall - londonOffsetMs(wall);
+    const again = wall - londonOffsetMs(ms);
+    if (again !== ms) ms = again;
   }
-  // UK local: subtract the offset in force, checked once more across a clock change.
-  let guess = wall - londonOffsetMs(wall);
-  const again = wall - londonOffsetMs(guess);
-  if (again !== guess) guess = again;
-  return guess;
+  if (parsed.size > 50_000) parsed.clear();
+  parsed.set(text, ms);
+  return ms;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** Formatted instants by their milliseconds. */
+const formatted = new Map<number, string>();
+
 /** An instant as ISO 8601 in UK local time with its offset, e.g. `2023-03-13T07:00:00+00:00`. */
 export function formatInstant(epochMs: number): string {
+  const known = formatted.get(epochMs);
+  if (known !== undefined) return known;
   const offset = londonOffsetMs(epochMs);
   const local = new Date(epochMs + offset);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset) / 60_000;
-  return (
+  const text =
     `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  if (formatted.size > 50_000) formatted.clear();
+  formatted.set(epochMs, text);
+  return text;
 }
 
 /** The UK calendar day of an instant, `YYYY-MM-DD`. */
