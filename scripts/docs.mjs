@@ -1,0 +1,44 @@
+// Regenerates the pictures the README shows: docs/diagram.svg and .png, and docs/inspector.png.
+// Needs a build (npm run build) and Debian's Chromium at /usr/bin/chromium. Run with `npm run docs`.
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { ScenarioCatalogue } from '../dist/loader/registry.js';
+import { buildInspection, inlineStyles } from '../dist/web/inspection.js';
+import { startServer } from '../dist/web/server.js';
+
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+execFileSync(
+  process.execPath,
+  ['bin/dispute-sim.js', 'diagram', '--format', 'svg', '--scenario', 'example', '--out', 'docs/diagram.svg'],
+  { stdio: 'inherit' },
+);
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+try {
+  const diagram = await browser.newPage({ viewport: { width: 2934, height: 1734 } });
+  await diagram.goto(new URL('../docs/diagram.svg', import.meta.url).href);
+  await diagram.screenshot({ path: 'docs/diagram.png' });
+
+  const built = await buildInspection(new ScenarioCatalogue().resolve('2023'));
+  const server = await startServer({ inspection: JSON.stringify(built), styles: inlineStyles(built.chart.svg) });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#date', '2023-03-13');
+  await page.dispatchEvent('#date', 'change');
+  await page.screenshot({ path: 'docs/inspector.png' });
+  await server.close();
+  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png');
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,43 @@
+/**
+ * dispute-sim as a library: the dispute statechart, the law by date, the schemas (events, scenarios, the Trace),
+ * scenario loading with file:line:col problems, replays, branches, and the renderers.
+ */
+export {
+  type BallotFigures,
+  type BallotVerdict,
+  judgeBallot,
+  REGIME_IDS,
+  REGIMES,
+  type Regime,
+  type RegimeId,
+  type RulesChoice,
+  regimeAt,
+  regimeById,
+  regimeForBallot,
+  regimeForNotice,
+} from './domain/regimes.js';
+export { formatInstant, instantProblem, parseInstant } from './domain/time.js';
+export { formatProblem, ScenarioLoadError, ScenarioNotFoundError, type ScenarioProblem } from './loader/errors.js';
+export { loadScenarioFile, parseScenario } from './loader/load.js';
+export { ScenarioCatalogue, shippedScenarioFiles } from './loader/registry.js';
+export {
+  activePaths,
+  type DisputeContext,
+  type DisputeInput,
+  type DisputeMachine,
+  type DisputeSnapshot,
+  disputeMachine,
+  explainRefusal,
+  type Outcome,
+  outcomeOf,
+  problemWith,
+} from './machine/index.js';
+export { chartModel, layoutChart, toDot, toMermaid, toSvg } from './render/chart/index.js';
+export { renderComparison, summarize } from './render/compare.js';
+export { COLOUR, type Palette, PLAIN } from './render/palette.js';
+export { renderTimeline } from './render/timeline.js';
+export * from './schemas/index.js';
+export { scenarioJsonSchema } from './schemas/json-schema.js';
+export { type Branch, candidateEvents, openBranches } from './simulation/branches.js';
+export { ReplayClock } from './simulation/clock.js';
+export { Replayer, type ReplayOptions, replay } from './simulation/replay.js';
