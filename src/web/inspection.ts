@@ -7,17 +7,40 @@ import type { DisputeContext } from '../machine/context.js';
 import { disputeMachine } from '../machine/dispute.machine.js';
 import { emphasisFromTrace } from '../render/chart/emphasis.js';
 import { layoutChart } from '../render/chart/layout.js';
-import { allNodes, chartModel } from '../render/chart/model.js';
+import { allNodes, type ChartNode, chartModel } from '../render/chart/model.js';
 import { toSvg } from '../render/chart/svg.js';
 import { describeEvent, humanDate, stateChanges } from '../render/describe.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { type Branch, openBranches } from '../simulation/branches.js';
 import { replay } from '../simulation/replay.js';
-import type { Inspection, InspectionStep } from './page/types.js';
+import type { BoardRow, Inspection, InspectionStep } from './page/types.js';
 
 /** The CSS of the `<style>` elements in an SVG, for the page's Content-Security-Policy. */
 export function inlineStyles(svg: string): string[] {
   return [...svg.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+}
+
+/** The chart as board rows: the dispute's top-level states, then each parallel region of the live dispute. */
+export function boardOf(root: ChartNode): BoardRow[] {
+  const flatten = (node: ChartNode, depth: number): BoardRow['states'] =>
+    node.children.flatMap((child) => [
+      { path: child.path, label: child.key, depth, ...(child.description ? { description: child.description } : {}) },
+      ...(child.type === 'parallel' ? [] : flatten(child, depth + 1)),
+    ]);
+  const rows: BoardRow[] = [
+    { label: 'dispute', states: flatten({ ...root, children: root.children }, 0).filter((s) => s.depth === 0) },
+  ];
+  for (const node of allNodes(root)) {
+    if (node.type !== 'parallel') continue;
+    for (const region of node.children) {
+      rows.push({
+        label: region.key,
+        ...(region.description ? { description: region.description } : {}),
+        states: flatten(region, 0),
+      });
+    }
+  }
+  return rows;
 }
 
 /** The inspection of a scenario, ready to serve as JSON. */
@@ -85,6 +108,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
         .map((n) => n.path)
         .filter(Boolean),
     },
+    board: boardOf(model.root),
     series: {
       claimPct: final.claim?.payRestorationPct ?? null,
       pay: [

@@ -9,7 +9,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
-import { type InspectorServer, startServer } from '../../src/web/server.js';
+import { startServer } from '../../src/web/server.js';
 import { CHROMIUM, launch } from '../web/inspector.browser.test.js';
 
 const longest = new ScenarioCatalogue()

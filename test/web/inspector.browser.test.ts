@@ -89,6 +89,10 @@ describe.runIf(runs)('the inspector page in real Chromium (2023 replay)', () => 
     expect(Number.parseFloat(marked.stroke)).toBeGreaterThanOrEqual(2.5);
     expect(marked.mark).not.toBe('none');
     expect(await page.textContent('#step')).toContain('strike strike-2023-03 begins');
+    const pill = page.locator('#board .pill[data-path="active.action.striking"]');
+    expect(await pill.getAttribute('class')).toContain('is-active');
+    expect(await pill.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('▶');
+    expect(await page.locator('#board .pill.is-active').allTextContents()).toEqual(['active', 'idle', 'live', 'term', 'noTalks', 'none', 'striking']);
     const links = await page.$$eval('#sources a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^https?:\/\//);

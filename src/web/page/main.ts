@@ -9,7 +9,8 @@ interface View {
   /** -1 is "before the first event". */
   index: number;
   playing: ReturnType<typeof setInterval> | undefined;
-  states: Map<string, Element>;
+  /** The drawn states (in the chart and on the board) by path. */
+  states: Map<string, Element[]>;
   active: Set<string>;
   plots: Plot[];
   logItems: HTMLLIElement[];
@@ -18,8 +19,12 @@ interface View {
 
 function highlight(view: View, active: readonly string[]): void {
   const next = new Set(active);
-  for (const path of view.active) if (!next.has(path)) view.states.get(path)?.classList.remove('is-active');
-  for (const path of next) if (!view.active.has(path)) view.states.get(path)?.classList.add('is-active');
+  for (const path of view.active) {
+    if (!next.has(path)) for (const el of view.states.get(path) ?? []) el.classList.remove('is-active');
+  }
+  for (const path of next) {
+    if (!view.active.has(path)) for (const el of view.states.get(path) ?? []) el.classList.add('is-active');
+  }
   view.active = next;
 }
 
@@ -147,8 +152,25 @@ async function start(): Promise<void> {
 
   const chart = byId('chart');
   chart.innerHTML = data.chart.svg; // our own renderer's SVG, with every text escaped
-  const states = new Map<string, Element>();
-  for (const g of chart.querySelectorAll('g.state[data-path]')) states.set(g.getAttribute('data-path') ?? '', g);
+  const states = new Map<string, Element[]>();
+  const drawn = (path: string, el: Element) => states.set(path, [...(states.get(path) ?? []), el]);
+  for (const g of chart.querySelectorAll('g.state[data-path]')) drawn(g.getAttribute('data-path') ?? '', g);
+  const board = byId('board');
+  for (const row of data.board) {
+    const pills = row.states.map((s) => {
+      const pill = h('span', { class: `pill depth-${s.depth}`, 'data-path': s.path, title: s.description }, s.label);
+      drawn(s.path, pill);
+      return pill;
+    });
+    board.append(
+      h(
+        'div',
+        { class: 'board-row' },
+        h('span', { class: 'board-label', title: row.description }, row.label),
+        ...pills,
+      ),
+    );
+  }
 
   const svg = chart.querySelector('svg');
   const naturalWidth = Number(svg?.getAttribute('width') ?? 0);

@@ -34,6 +34,13 @@ export interface PayPoint {
   status: string;
 }
 
+/** One row of the state board: a region and its states, nested states indented by depth. */
+export interface BoardRow {
+  label: string;
+  description?: string;
+  states: { path: string; label: string; depth: number; description?: string }[];
+}
+
 /** Everything the page needs for one scenario. */
 export interface Inspection {
   scenario: {
@@ -52,6 +59,8 @@ export interface Inspection {
   steps: InspectionStep[];
   final: { date: string; when: string; outcome: string };
   chart: { svg: string; paths: string[] };
+  /** The chart as rows of states, one row for the dispute and one a parallel region: readable from afar. */
+  board: BoardRow[];
   series: { claimPct: number | null; pay: PayPoint[]; days: { date: string; days: number }[] };
 }
 
