@@ -10,7 +10,7 @@ import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
 import { startServer } from '../../src/web/server.js';
-import { CHROMIUM, launch } from '../web/inspector.browser.test.js';
+import { CHROMIUM, launch } from '../helpers/browser.js';
 
 const longest = new ScenarioCatalogue()
   .scan()

@@ -1,35 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputeMachine } from '../../src/machine/index.js';
 import { allNodes, chartModel } from '../../src/render/chart/model.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
 import { runLive } from '../../src/web/live.js';
 import { type InspectorServer, startServer } from '../../src/web/server.js';
+import { browserTestsRun, launch } from '../helpers/browser.js';
 import { scenario } from '../helpers/scenarios.js';
 
-/** Debian's Chromium, driven by playwright-core; never a downloaded browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const runs = available || !!process.env.CI;
-if (!runs) console.warn(`Skipping browser tests: ${CHROMIUM} not found (apt-get install chromium; CI installs it).`);
-
-/** Launches Chromium headless with the flags this machine's closed network needs. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+const runs = browserTestsRun('the inspector browser tests');
 
 describe.runIf(runs)('the inspector page in real Chromium (2023 replay)', () => {
   let server: InspectorServer;
@@ -92,7 +72,15 @@ describe.runIf(runs)('the inspector page in real Chromium (2023 replay)', () => 
     const pill = page.locator('#board .pill[data-path="active.action.striking"]');
     expect(await pill.getAttribute('class')).toContain('is-active');
     expect(await pill.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('▶');
-    expect(await page.locator('#board .pill.is-active').allTextContents()).toEqual(['active', 'idle', 'live', 'term', 'noTalks', 'none', 'striking']);
+    expect(await page.locator('#board .pill.is-active').allTextContents()).toEqual([
+      'active',
+      'idle',
+      'live',
+      'term',
+      'noTalks',
+      'none',
+      'striking',
+    ]);
     const links = await page.$$eval('#sources a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^https?:\/\//);

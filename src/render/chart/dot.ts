@@ -5,7 +5,7 @@
  * and clipped at the cluster's border with `lhead`/`ltail`.
  */
 import type { Emphasis } from './emphasis.js';
-import type { ChartEdge, ChartModel, ChartNode } from './model.js';
+import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath } from './model.js';
 
 /** What to emphasise: the states a replay visited and the transitions it took (thicker, bold and coloured). */
 export interface DotOptions {
@@ -46,12 +46,7 @@ function tooltip(node: ChartNode): string {
 /** The chart as a Graphviz DOT digraph. */
 export function toDot(model: ChartModel, options: DotOptions = {}): string {
   const { emphasis } = options;
-  const nodes = new Map<string, ChartNode>();
-  const index = (n: ChartNode): void => {
-    nodes.set(n.path, n);
-    n.children.forEach(index);
-  };
-  index(model.root);
+  const nodes = nodesByPath(model.root);
   const visited = (path: string): boolean => !!emphasis?.states.has(path);
   const entries = new Set<string>();
 

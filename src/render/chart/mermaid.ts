@@ -4,7 +4,7 @@
  * drawn between the outermost states that differ, keeping its label (`none → live` for `none → live.term`).
  */
 import type { Emphasis } from './emphasis.js';
-import type { ChartEdge, ChartModel, ChartNode } from './model.js';
+import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath } from './model.js';
 
 /** What to emphasise: the states a replay visited (class `visited`) and the transitions it took (marked ✓). */
 export interface MermaidOptions {
@@ -43,12 +43,7 @@ const comment = (text: string): string => text.replace(/\s+/g, ' ');
 /** The chart as Mermaid `stateDiagram-v2` text. */
 export function toMermaid(model: ChartModel, options: MermaidOptions = {}): string {
   const { emphasis } = options;
-  const nodes = new Map<string, ChartNode>();
-  const index = (n: ChartNode): void => {
-    nodes.set(n.path, n);
-    n.children.forEach(index);
-  };
-  index(model.root);
+  const nodes = nodesByPath(model.root);
   const types = new Map([...nodes].map(([p, n]) => [p, n.type]));
   const byBlock = new Map<string, string[]>();
   const seen = new Set<string>();

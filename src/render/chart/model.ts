@@ -123,3 +123,8 @@ export function chartModel(machine: AnyStateMachine): ChartModel {
 export function allNodes(root: ChartNode): ChartNode[] {
   return [root, ...root.children.flatMap(allNodes)];
 }
+
+/** Every node of a chart by its path. */
+export function nodesByPath(root: ChartNode): Map<string, ChartNode> {
+  return new Map(allNodes(root).map((n) => [n.path, n]));
+}

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
@@ -6,6 +5,7 @@ import { disputeMachine } from '../../../src/machine/dispute.machine.js';
 import { emphasisFromTrace } from '../../../src/render/chart/emphasis.js';
 import { drawableEnds, TAKEN_MARK, toMermaid } from '../../../src/render/chart/mermaid.js';
 import { allNodes, chartModel } from '../../../src/render/chart/model.js';
+import { browserTestsRun, launch } from '../../helpers/browser.js';
 import { replayed } from '../../helpers/scenarios.js';
 
 const model = chartModel(disputeMachine);
@@ -204,27 +204,9 @@ describe('toMermaid', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && !process.env.CI)
-  console.warn(`Skipping the Mermaid render in Chromium: ${CHROMIUM} is missing (set CI to make this a failure).`);
-
-describe.skipIf(!hasChromium && !process.env.CI)('Mermaid renders it in Chromium', () => {
+describe.runIf(browserTestsRun('Mermaid renders it in Chromium'))('Mermaid renders it in Chromium', () => {
   it('draws every state, with visited ones styled', { timeout: 60_000 }, async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launch();
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><html><body></body></html>');

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { disputeMachine } from '../../../src/machine/dispute.machine.js';
 import { emphasisFromTrace } from '../../../src/render/chart/emphasis.js';
 import { layoutChart } from '../../../src/render/chart/layout.js';
 import { allNodes, chartModel } from '../../../src/render/chart/model.js';
 import { escapeXml, toSvg } from '../../../src/render/chart/svg.js';
+import { browserTestsRun, launch } from '../../helpers/browser.js';
 import { replayed } from '../../helpers/scenarios.js';
 
 const model = chartModel(disputeMachine);
@@ -160,18 +160,9 @@ describe('toSvg', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && !process.env.CI)
-  console.warn(`Skipping the SVG checks in Chromium: ${CHROMIUM} is missing (set CI to make this a failure).`);
-
-describe.skipIf(!hasChromium && !process.env.CI)('in Chromium', () => {
+describe.runIf(browserTestsRun('in Chromium'))('in Chromium', () => {
   it('an is-active state shows its ▶ mark and a thick outline; the others do not', { timeout: 60_000 }, async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
+    const browser = await launch();
     try {
       const page = await browser.newPage();
       await page.setContent(`<!doctype html><html><body>${marked}</body></html>`);
