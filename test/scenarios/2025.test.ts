@@ -121,6 +121,15 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
       expect(final.mandate?.ballot).toBe('ballot-jobs-pay-2025');
       expect(final.mandate?.expiresAt?.slice(0, 7)).toBe('2026-08');
     });
+
+    it("the first-year doctors' ballot ('supplementary') runs alongside the pay mandate, which lapses in January 2026", () => {
+      expect(final.supplementaryMandates.map((m) => [m.ballot, m.expiresAt?.slice(0, 7)])).toEqual([
+        ['ballot-fy1-2025', '2026-04'],
+      ]);
+      const lapse = trace.steps.find((s) => s.event.type === 'mandate.lapsed');
+      expect(lapse?.date.slice(0, 10)).toBe('2026-01-07');
+      expect(final.actions.filter((a) => a.status === 'held').every((a) => a.ballot !== 'ballot-fy1-2025')).toBe(true);
+    });
   });
 
   describe('the law', () => {
