@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { REGIME_IDS } from '../domain/regimes.js';
-import { parseInstant } from '../domain/time.js';
+import { DAY_MS, parseInstant } from '../domain/time.js';
 import type { DisputeEvent } from './events/index.js';
 import { EVENT_SCHEMAS } from './events/index.js';
 import { Id, Instant } from './primitives.js';
@@ -106,6 +106,7 @@ export interface CrossProblem {
 
 interface LooseScenario {
   kind?: unknown;
+  period?: unknown;
   extends?: unknown;
   divergesAt?: unknown;
   sources?: unknown;
@@ -136,6 +137,12 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   const checkSources = options.resolved || !s.extends;
   const seen = new Set<string>();
   let last = Number.NEGATIVE_INFINITY;
+  const period = s.period && typeof s.period === 'object' ? (s.period as { from?: unknown; to?: unknown }) : {};
+  const from = typeof period.from === 'string' ? safeMs(period.from) : undefined;
+  const to = typeof period.to === 'string' ? safeMs(period.to) : undefined;
+  if (from !== undefined && to !== undefined && to < from) {
+    out.push({ path: ['period', 'to'], message: `the period ends (${String(period.to)}) before it begins` });
+  }
   (Array.isArray(s.events) ? s.events : []).forEach((e: unknown, i) => {
     if (!e || typeof e !== 'object') return;
     const ev = e as { id?: unknown; at?: unknown; sources?: unknown; quote?: { source?: unknown } };
@@ -145,8 +152,19 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
     }
     const at = typeof ev.at === 'string' ? safeMs(ev.at) : undefined;
     if (at !== undefined) {
-      if (at < last)
+      if (at < last) {
         out.push({ path: ['events', i, 'at'], message: `${String(ev.at)} is earlier than the event before it` });
+      } else if (from !== undefined && at < from) {
+        out.push({
+          path: ['events', i, 'at'],
+          message: `${String(ev.at)} is before the period begins (${String(period.from)})`,
+        });
+      } else if (to !== undefined && at > to + DAY_MS - 1) {
+        out.push({
+          path: ['events', i, 'at'],
+          message: `${String(ev.at)} is after the period ends (${String(period.to)})`,
+        });
+      }
       last = Math.max(last, at);
     }
     const sources = Array.isArray(ev.sources) ? ev.sources : [];

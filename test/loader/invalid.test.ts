@@ -77,6 +77,8 @@ describe('malformed scenario files: every problem at file:line:col with its fiel
     ['bad-hours.yaml', 21, 12, 'events[1].hours', 'write daily hours like 08:00-17:00'],
     ['bad-url.yaml', 9, 17, 'sources.bbc-1.url', 'must be an http(s) address'],
     ['long-quote.yaml', 17, 13, 'events[0].quote.text', 'a quote is 25 words at most'],
+    ['event-outside-period.yaml', 15, 9, 'events[1].at', '2024-02-01 is after the period ends (2023-12-31)'],
+    ['period-backwards.yaml', 5, 33, 'period.to', 'the period ends (2022-12-31) before it begins'],
     ['counterfactual-without-extends.yaml', 2, 1, 'extends', 'a counterfactual names the scenario it extends'],
     ['unknown-divergence.yaml', 9, 13, 'divergesAt', '"no-such-event" is not an event of example-porters'],
     ['missing-base.yaml', 8, 10, 'extends', 'no scenario "no-such-scenario" to extend'],
