@@ -43,6 +43,11 @@ export function actionBegunUnderMandate(context: DisputeContext): boolean {
   return context.actions.some((a) => a.ballot === ballot && (a.status === 'running' || a.status === 'held'));
 }
 
+/** Whether terms imposed without agreement are in force (imposed and not paused since). */
+export function hasTermsInForce(context: DisputeContext): boolean {
+  return context.impositions.some((i) => !i.pausedAt);
+}
+
 /** Whether a closed ballot is the main ballot (not a supplementary one), which alone moves the mandate. */
 export function isMainBallot(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
   const ballot = context.ballots.find((b) => b.id === event.ballot);
@@ -251,6 +256,7 @@ const CHECKS: Checks = {
   'conciliation.declined': (c) =>
     c.conciliation.some((x) => !x.declinedBy && !x.openedAt) ? undefined : 'nobody has asked for conciliation',
   'law.changed': checkLawChanged,
+  'terms.paused': (c) => (hasTermsInForce(c) ? undefined : 'no imposed terms are in force to pause'),
   'dispute.ended': checkDisputeEnded,
 };
 

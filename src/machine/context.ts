@@ -133,7 +133,8 @@ export interface DisputeContext {
   daysOfAction: number;
   polls: { at: string; pollster: string; supportPct: number; opposePct?: number; question?: string }[];
   officeHolders: { role: string; holder: string; since: string }[];
-  impositions: { at: string; by: string; summary: string; effective?: string }[];
+  /** Terms imposed without agreement; `pausedAt` when they were later paused or dropped. */
+  impositions: { at: string; by: string; summary: string; effective?: string; pausedAt?: string }[];
   challenges: {
     id: string;
     by: string;

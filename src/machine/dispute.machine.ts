@@ -54,6 +54,7 @@ export const disputeMachine = disputeSetup.createMachine({
     'office.changed': { actions: 'recordSurroundings' },
     'poll.published': { actions: 'recordSurroundings' },
     'terms.imposed': { actions: 'recordSurroundings' },
+    'terms.paused': { guard: 'hasTermsInForce', actions: 'recordSurroundings' },
     'challenge.filed': { guard: 'isNewChallenge', actions: 'recordSurroundings' },
     'challenge.decided': { guard: 'isPendingChallenge', actions: 'recordSurroundings' },
     'law.changed': { guard: 'lawTakesEffect', actions: 'recordSurroundings' },

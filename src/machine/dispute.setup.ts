@@ -9,6 +9,7 @@ import {
   actionBegunUnderMandate,
   ballotGivesMandate,
   ballotGivesOpenEndedMandate,
+  hasTermsInForce,
   isMainBallot,
   pendingActions,
   problemWith,
@@ -72,6 +73,7 @@ export const disputeSetup = setup({
     hasConciliationRequest: isLawful,
     lawTakesEffect: isLawful,
     noActionPending: isLawful,
+    hasTermsInForce: isLawful,
     ballotGivesOpenEndedMandate: ({ context, event }) =>
       event.type === 'ballot.closed' &&
       isLawful({ context, event }) &&
@@ -110,7 +112,7 @@ export const disputeSetup = setup({
       context.referendums.some((r) => r.id === event.referendum && r.kind === 'referendum'),
     membersRejectOffer: ({ event }) => event.type === 'referendum.closed' && event.yesPct <= event.noPct,
     conciliationReachedAgreement: ({ event }) => event.type === 'conciliation.ended' && event.agreement,
-    hasImposedTerms: ({ context }) => context.impositions.length > 0,
+    hasImposedTerms: ({ context }) => hasTermsInForce(context),
   },
   actions: {
     recordDeclared: recordEvent<'dispute.declared'>(record.recordDeclared),
@@ -146,7 +148,13 @@ export const disputeSetup = setup({
     recordStrikeEnded: assign(({ context }) => record.recordStrikeEnded(context)),
     recordImpact: recordEvent<'impact.reported'>(record.recordImpact),
     recordSurroundings: recordEvent<
-      'office.changed' | 'poll.published' | 'terms.imposed' | 'challenge.filed' | 'challenge.decided' | 'law.changed'
+      | 'office.changed'
+      | 'poll.published'
+      | 'terms.imposed'
+      | 'terms.paused'
+      | 'challenge.filed'
+      | 'challenge.decided'
+      | 'law.changed'
     >(record.recordSurroundings),
     recordMemberVote: recordEvent<'referendum.opened' | 'referendum.closed'>((c, e) =>
       e.type === 'referendum.opened' ? record.recordReferendumOpened(c, e) : record.recordReferendumClosed(c, e),

@@ -382,7 +382,13 @@ export function recordImpact(context: DisputeContext, event: EventOf<'impact.rep
 export function recordSurroundings(
   context: DisputeContext,
   event: EventOf<
-    'office.changed' | 'poll.published' | 'terms.imposed' | 'challenge.filed' | 'challenge.decided' | 'law.changed'
+    | 'office.changed'
+      | 'poll.published'
+      | 'terms.imposed'
+      | 'terms.paused'
+      | 'challenge.filed'
+      | 'challenge.decided'
+      | 'law.changed'
   >,
 ): ContextPatch {
   const at = iso(event.at);
@@ -413,6 +419,12 @@ export function recordSurroundings(
           },
         ],
       };
+    case 'terms.paused': {
+      const last = context.impositions.findLastIndex((i) => !i.pausedAt);
+      return {
+        impositions: context.impositions.map((i, k) => (k === last ? { ...i, pausedAt: at } : i)),
+      };
+    }
     case 'challenge.filed':
       return {
         challenges: [...context.challenges, { id: event.challenge, by: event.by, summary: event.summary, filedAt: at }],

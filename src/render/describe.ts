@@ -95,6 +95,8 @@ export function describeEvent(e: Ev): string {
     }
     case 'terms.imposed':
       return `${String(e.by)} imposes terms: ${String(e.summary)}`;
+    case 'terms.paused':
+      return `${String(e.by)} pauses the imposed terms${e.summary ? `: ${String(e.summary)}` : ''}`;
     case 'challenge.filed':
       return `legal challenge ${String(e.challenge)} by ${String(e.by)}`;
     case 'challenge.decided':

@@ -256,6 +256,23 @@ describe('outcomes', () => {
     expect(s.trace().final.outcome).toBe('abandoned');
   });
 
+  it('terms paused ("terms.paused") are not in force: ending then is "abandoned"; imposed again, "imposed"', () => {
+    const r = withMandate('2015-11-05', '2015-11-18T17:00');
+    r.offer(ev({ type: 'terms.imposed', at: '2016-02-11', by: 'Jeremy Hunt', summary: 'new contract' }));
+    r.offer(ev({ type: 'terms.paused', at: '2016-05-05', by: 'Jeremy Hunt' }));
+    expect(r.offer(ev({ type: 'terms.paused', at: '2016-05-06', by: 'Jeremy Hunt' })).reason).toBe(
+      'no imposed terms are in force to pause',
+    );
+    const paused = withMandate('2015-11-05', '2015-11-18T17:00');
+    paused.offer(ev({ type: 'terms.imposed', at: '2016-02-11', by: 'Jeremy Hunt', summary: 'new contract' }));
+    paused.offer(ev({ type: 'terms.paused', at: '2016-05-05', by: 'Jeremy Hunt' }));
+    paused.offer(ev({ type: 'dispute.ended', at: '2016-05-06' }));
+    expect(paused.trace().final.outcome).toBe('abandoned');
+    r.offer(ev({ type: 'terms.imposed', at: '2016-07-06', by: 'Jeremy Hunt', summary: 'phased in' }));
+    r.offer(ev({ type: 'dispute.ended', at: '2016-11-10' }));
+    expect(r.trace().final.outcome).toBe('imposed');
+  });
+
   it('a member referendum accepting the offer settles; rejecting it returns to "offer.none"', () => {
     const r = withMandate('2023-01-09', '2023-02-20T17:00');
     r.offer(ev({ type: 'offer.made', at: '2023-03-01', offer: 'o1', by: 'government', summary: '5%' }));

@@ -13,6 +13,7 @@ import {
   ReferendumClosed,
   ReferendumOpened,
   TermsImposed,
+  TermsPaused,
 } from './offer.js';
 import {
   ImpactReported,
@@ -66,6 +67,7 @@ export const EVENT_SCHEMAS = [
   StrikeCancelled,
   ImpactReported,
   TermsImposed,
+  TermsPaused,
   ChallengeFiled,
   ChallengeDecided,
   OfficeChanged,

@@ -91,3 +91,11 @@ export const TermsImposed = eventOf('terms.imposed', {
 });
 /** Terms were imposed. */
 export type TermsImposed = z.infer<typeof TermsImposed>;
+
+/** The employer or government pauses (or drops) terms it had imposed, for instance to let talks run. */
+export const TermsPaused = eventOf('terms.paused', {
+  by: z.string().min(1),
+  summary: z.string().min(1).optional(),
+});
+/** Imposed terms were paused. */
+export type TermsPaused = z.infer<typeof TermsPaused>;
