@@ -383,12 +383,12 @@ export function recordSurroundings(
   context: DisputeContext,
   event: EventOf<
     | 'office.changed'
-      | 'poll.published'
-      | 'terms.imposed'
-      | 'terms.paused'
-      | 'challenge.filed'
-      | 'challenge.decided'
-      | 'law.changed'
+    | 'poll.published'
+    | 'terms.imposed'
+    | 'terms.paused'
+    | 'challenge.filed'
+    | 'challenge.decided'
+    | 'law.changed'
   >,
 ): ContextPatch {
   const at = iso(event.at);

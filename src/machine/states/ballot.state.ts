@@ -1,0 +1,16 @@
+/** The ballot region of the live dispute. Statutory ballots: none open, or one open. */
+/** The ballot region's states and transitions. */
+export const ballotRegion = {
+  initial: 'idle',
+  description: 'Statutory ballots of the members for industrial action.',
+  states: {
+    idle: {
+      description: 'No ballot is open.',
+      on: { 'ballot.opened': { guard: 'canOpenBallot', target: 'open', actions: 'recordBallotOpened' } },
+    },
+    open: {
+      description: 'Members are voting in a statutory ballot; the law in force when it opened will judge it.',
+      on: { 'ballot.closed': { guard: 'canCloseBallot', target: 'idle', actions: 'recordBallotClosed' } },
+    },
+  },
+} as const;
