@@ -16,7 +16,7 @@ import {
   runningAction,
 } from './checks.js';
 import { type DisputeContext, type DisputeInput, initialContext } from './context.js';
-import * as record from './record.js';
+import * as record from './record/index.js';
 
 type Type = DisputeEvent['type'];
 
