@@ -25,8 +25,10 @@ export const startCommand: Command = {
     io.stdout(
       `${p.dim('Next:')} dispute-sim replay 2023          ${p.dim('a full timeline with notes and sources')}\n` +
         `      dispute-sim replay 2016 --json   ${p.dim('the Trace as JSON')}\n` +
+        `      dispute-sim inspect 2023 --open  ${p.dim('scrub the replay over its statechart in a browser')}\n` +
+        `      dispute-sim replay 2016-tua      ${p.dim('what if the 2016 Act had governed 2015–16?')}\n` +
         `      dispute-sim compare 2016 2025    ${p.dim('two disputes side by side')}\n` +
-        `      dispute-sim list                 ${p.dim('every scenario')}\n`,
+        `      dispute-sim list                 ${p.dim('every scenario, what-ifs included')}\n`,
     );
     return 0;
   },
