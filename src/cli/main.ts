@@ -82,6 +82,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${version()}\n`);
     return 0;
   }
+  // `npm start -- replay 2023` arrives as `start replay 2023`: run the command it names.
+  if (name === 'start' && rest[0] !== undefined && !rest[0].startsWith('-')) return main(rest, io);
   const entry = COMMANDS.find((c) => c.name === name);
   let command: Command | undefined;
   try {

@@ -123,6 +123,13 @@ describe('dispute-sim (in-process)', () => {
     expect(r.stdout).toContain('Next: dispute-sim replay 2023');
   });
 
+  it('`npm start -- replay example` (start with a command) runs that command', async () => {
+    const r = await cli('start', 'replay', 'example', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scenario.id).toBe('example-porters');
+    expect((await cli('start', '--bogus')).code).toBe(2);
+  });
+
   it('compare --json gives one summary a dispute', async () => {
     const r = await cli('compare', '2016', '2025', '--json');
     expect((JSON.parse(r.stdout) as { outcome: string }[]).map((s) => s.outcome)).toEqual(['imposed', 'settled']);
