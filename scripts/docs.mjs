@@ -5,17 +5,7 @@ import { chromium } from 'playwright-core';
 import { ScenarioCatalogue } from '../dist/loader/registry.js';
 import { buildInspection, inlineStyles } from '../dist/web/inspection.js';
 import { startServer } from '../dist/web/server.js';
-
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import args from './chromium-args.json' with { type: 'json' };
 
 execFileSync(
   process.execPath,

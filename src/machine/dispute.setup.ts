@@ -147,15 +147,7 @@ export const disputeSetup = setup({
     recordStrikeLapsed: assign(({ context }) => record.recordStrikeLapsed(context)),
     recordStrikeEnded: assign(({ context }) => record.recordStrikeEnded(context)),
     recordImpact: recordEvent<'impact.reported'>(record.recordImpact),
-    recordSurroundings: recordEvent<
-      | 'office.changed'
-      | 'poll.published'
-      | 'terms.imposed'
-      | 'terms.paused'
-      | 'challenge.filed'
-      | 'challenge.decided'
-      | 'law.changed'
-    >(record.recordSurroundings),
+    recordSurroundings: recordEvent<record.SurroundingType>(record.recordSurroundings),
     recordMemberVote: recordEvent<'referendum.opened' | 'referendum.closed'>((c, e) =>
       e.type === 'referendum.opened' ? record.recordReferendumOpened(c, e) : record.recordReferendumClosed(c, e),
     ),

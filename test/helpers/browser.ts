@@ -1,6 +1,7 @@
 /** Real Chromium for browser tests: Debian's `chromium`, driven by playwright-core, never a downloaded browser. */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import CHROMIUM_ARGS from '../../scripts/chromium-args.json' with { type: 'json' };
 
 /** Where Debian installs Chromium. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -15,19 +16,10 @@ export function browserTestsRun(what: string): boolean {
   return runs;
 }
 
-/** Launches Chromium headless with the flags this machine's closed network needs. */
+/** Launches Chromium headless with the flags this machine's closed network needs (shared with scripts/docs.mjs). */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

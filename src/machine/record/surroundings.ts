@@ -3,19 +3,18 @@ import type { EventOf } from '../../schemas/events/index.js';
 import type { DisputeContext } from '../context.js';
 import { type ContextPatch, iso, optional } from './common.js';
 
+/** The types of the events about the world around the dispute. */
+export type SurroundingType =
+  | 'office.changed'
+  | 'poll.published'
+  | 'terms.imposed'
+  | 'terms.paused'
+  | 'challenge.filed'
+  | 'challenge.decided'
+  | 'law.changed';
+
 /** The record of the world around the dispute: office holders, polls, impositions, challenges, the law. */
-export function recordSurroundings(
-  context: DisputeContext,
-  event: EventOf<
-    | 'office.changed'
-    | 'poll.published'
-    | 'terms.imposed'
-    | 'terms.paused'
-    | 'challenge.filed'
-    | 'challenge.decided'
-    | 'law.changed'
-  >,
-): ContextPatch {
+export function recordSurroundings(context: DisputeContext, event: EventOf<SurroundingType>): ContextPatch {
   const at = iso(event.at);
   switch (event.type) {
     case 'office.changed':
