@@ -11,50 +11,72 @@ import { Id, Instant } from './primitives.js';
 
 /** A source: where a fact was published. */
 export const Source = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }),
-  publisher: z.string().min(1),
-  title: z.string().min(1),
-  date: Instant.optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .describe('Where the source can be read: an http or https address.'),
+  publisher: z.string().min(1).describe('Who published it, e.g. "BBC News" or "BMA".'),
+  title: z.string().min(1).describe('The headline or title of the article, report or statement.'),
+  date: Instant.optional().describe('When the source was published.'),
 });
 /** A source. */
 export type Source = z.infer<typeof Source>;
 
 /** A party to the dispute. */
 export const Party = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
-  side: z.enum(['union', 'employer', 'government', 'mediator', 'other']),
+  id: Id.describe('A short name for the party, which people name in their party field.'),
+  name: z.string().min(1).describe('The party’s full name, e.g. "British Medical Association".'),
+  side: z
+    .enum(['union', 'employer', 'government', 'mediator', 'other'])
+    .describe('Where the party stands: union, employer, government, mediator or other.'),
 });
 /** A party to the dispute. */
 export type Party = z.infer<typeof Party>;
 
 /** A person who mattered, in the role they held. */
 export const Person = z.strictObject({
-  name: z.string().min(1),
-  role: z.string().min(1),
-  party: Id.optional(),
+  name: z.string().min(1).describe('The person’s name.'),
+  role: z
+    .string()
+    .min(1)
+    .describe('The role they held in the dispute, e.g. "chair of the resident doctors committee".'),
+  party: Id.optional().describe('The party they acted for, by its id in parties.'),
 });
 /** A person. */
 export type Person = z.infer<typeof Person>;
 
 /** What a scenario says about each event besides the event itself. */
 export const EventMeta = {
-  id: Id,
-  sources: z.array(Id).default([]),
-  note: z.string().min(1).max(600, 'keep notes short: 600 characters at most').optional(),
+  id: Id.describe('A name for this event, unique in the scenario; a branch’s divergesAt names one.'),
+  sources: z
+    .array(Id)
+    .default([])
+    .describe('The sources that back this event, by their ids in sources; a historical event needs one at least.'),
+  note: z
+    .string()
+    .min(1)
+    .max(600, 'keep notes short: 600 characters at most')
+    .optional()
+    .describe('What happened and why it matters, in our own words: 600 characters at most.'),
   /** A short attributed quotation: 25 words at most. */
   quote: z
     .strictObject({
       text: z
         .string()
         .min(1)
-        .refine((t) => t.trim().split(/\s+/).length <= 25, 'a quote is 25 words at most'),
-      by: z.string().min(1),
-      source: Id,
+        .refine((t) => t.trim().split(/\s+/).length <= 25, 'a quote is 25 words at most')
+        .describe('The words quoted, exactly and at most 25 of them.'),
+      by: z.string().min(1).describe('Who said or wrote them.'),
+      source: Id.describe('The source the quotation comes from, by its id in sources.'),
     })
-    .optional(),
+    .optional()
+    .describe('A short quotation, attributed to its speaker and its source.'),
   /** How sure the record is: high (two or more agreeing sources), medium (one), uncertain (see the note). */
-  confidence: z.enum(['high', 'medium', 'uncertain']).optional(),
+  confidence: z
+    .enum(['high', 'medium', 'uncertain'])
+    .optional()
+    .describe(
+      'How sure the record is: high (two or more sources agree), medium (one source), uncertain (see the note).',
+    ),
 };
 
 /** Metadata on a scenario event. */
@@ -79,23 +101,48 @@ export const ScenarioEvent = z.discriminatedUnion(
 export const OUTCOMES = ['settled', 'imposed', 'abandoned', 'ongoing'] as const;
 
 const ScenarioFields = {
-  id: Id,
-  aliases: z.array(z.string().min(1)).default([]),
-  title: z.string().min(1),
-  kind: z.enum(['historical', 'counterfactual', 'example']),
-  period: z.strictObject({ from: Instant, to: Instant }),
-  summary: z.string().min(1),
+  id: Id.describe('The scenario’s unique id, e.g. junior-doctors-2023, by which commands and branches name it.'),
+  aliases: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Short names that also select the scenario on the command line, e.g. 2023.'),
+  title: z.string().min(1).describe('The title replays, comparisons and the inspector show.'),
+  kind: z
+    .enum(['historical', 'counterfactual', 'example'])
+    .describe('historical (the record), counterfactual (a branch of another scenario) or example (a made-up case).'),
+  period: z
+    .strictObject({
+      from: Instant.describe('The first day the scenario covers; no event may come before it.'),
+      to: Instant.describe('The last day the scenario covers; events may fall at any time that day.'),
+    })
+    .describe('The stretch of time the scenario covers, from one day to another.'),
+  summary: z.string().min(1).describe('What the dispute was about and how it went, in a few sentences.'),
   /** The outcome a replay must reach. */
-  outcome: z.enum(OUTCOMES),
-  rules: z.union([z.literal('by-date'), z.enum(REGIME_IDS)]).default('by-date'),
-  importantPublicService: z.boolean().default(true),
-  parties: z.array(Party).default([]),
-  people: z.array(Person).default([]),
-  sources: z.record(Id, Source).default({}),
-  extends: Id.optional(),
+  outcome: z
+    .enum(OUTCOMES)
+    .describe('The outcome a replay must reach: settled, imposed, abandoned, or ongoing if still live at the end.'),
+  rules: z
+    .union([z.literal('by-date'), z.enum(REGIME_IDS)])
+    .default('by-date')
+    .describe('The law that judges ballots and notices: by-date (whatever was in force at the time) or one regime id.'),
+  importantPublicService: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Whether the workers are in an important public service such as health, where the 40% yes threshold applies.',
+    ),
+  parties: z.array(Party).default([]).describe('The unions, employers, governments and mediators in the dispute.'),
+  people: z.array(Person).default([]).describe('The people who mattered, each in the role they held.'),
+  sources: z
+    .record(Id, Source)
+    .default({})
+    .describe('Where the facts were published, each under an id that events cite in their sources.'),
+  extends: Id.optional().describe('For a counterfactual: the id of the scenario this branch starts from.'),
   /** For a counterfactual: the base scenario's event from which this branch replaces the record. */
-  divergesAt: Id.optional(),
-  events: z.array(ScenarioEvent),
+  divergesAt: Id.optional().describe(
+    'For a counterfactual: the base scenario’s event from which this branch’s own events replace the record.',
+  ),
+  events: z.array(ScenarioEvent).describe('What happened, one dated event after another, in date order.'),
 };
 
 /** A problem found by looking across a scenario's fields, with the path of the field at fault. */

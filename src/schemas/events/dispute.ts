@@ -4,23 +4,33 @@ import { eventOf, Percent } from '../primitives.js';
 
 /** The union's claim: what it asks for, in words and (where it is pay) as a percentage. */
 export const Claim = z.strictObject({
-  summary: z.string().min(1),
-  payRestorationPct: Percent.optional(),
+  summary: z.string().min(1).describe('The claim in a few words, e.g. "full pay restoration to 2008/09 levels".'),
+  payRestorationPct: Percent.optional().describe(
+    'The pay rise claimed, in per cent; offers and awards are charted against it.',
+  ),
 });
 /** The union's claim. */
 export type Claim = z.infer<typeof Claim>;
 
 /** The union declares a trade dispute (for the BMA: the committee votes to ballot), stating its claim. */
-export const DisputeDeclared = eventOf('dispute.declared', {
-  by: z.string().min(1),
-  claim: Claim,
-});
+export const DisputeDeclared = eventOf(
+  'dispute.declared',
+  'The union declares a trade dispute and states its claim; for the BMA, its committee votes to ballot.',
+  {
+    by: z.string().min(1).describe('The union that declares the dispute, e.g. "BMA".'),
+    claim: Claim.describe('What the union asks for: in words, and as a percentage where it is pay.'),
+  },
+);
 /** The dispute was declared. */
 export type DisputeDeclared = z.infer<typeof DisputeDeclared>;
 
 /** The dispute ends without a deal: by imposed terms, or abandoned. */
-export const DisputeEnded = eventOf('dispute.ended', {
-  summary: z.string().min(1).optional(),
-});
+export const DisputeEnded = eventOf(
+  'dispute.ended',
+  'The dispute ends without a deal: as imposed if imposed terms are in force, otherwise as abandoned.',
+  {
+    summary: z.string().min(1).optional().describe('How the dispute ended, in a few words.'),
+  },
+);
 /** The dispute ended. */
 export type DisputeEnded = z.infer<typeof DisputeEnded>;

@@ -8,55 +8,94 @@ export const StrikeScope = z.enum(['full-walkout', 'emergency-care-only']);
 export type StrikeScope = z.infer<typeof StrikeScope>;
 
 /** The union gives notice of a strike from `start` to `end`. */
-export const StrikeCalled = eventOf('strike.called', {
-  action: Id,
-  start: Instant,
-  end: Instant,
-  scope: StrikeScope,
-  /** Daily hours, where the action runs only part of each day, e.g. "08:00-17:00". */
-  hours: z
-    .string()
-    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write daily hours like 08:00-17:00')
-    .optional(),
-});
+export const StrikeCalled = eventOf(
+  'strike.called',
+  'The union gives notice of industrial action from start to end, under a live mandate and with the notice the law asks.',
+  {
+    at: Instant.describe('When notice was given; the days of notice are counted from here to the start.'),
+    action: Id.describe('A name for this period of action, which later events about it repeat, e.g. strike-2023-03.'),
+    start: Instant.describe('When the action begins, in UK local time; the strike starts by itself at this instant.'),
+    end: Instant.describe('When the action ends; it must come after the start and before the mandate expires.'),
+    scope: StrikeScope.describe(
+      'What is withdrawn: full-walkout (all work) or emergency-care-only (all but emergency care).',
+    ),
+    /** Daily hours, where the action runs only part of each day, e.g. "08:00-17:00". */
+    hours: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write daily hours like 08:00-17:00')
+      .optional()
+      .describe('Daily hours, where the action runs only part of each day, e.g. "08:00-17:00".'),
+  },
+);
 /** A strike was called. */
 export type StrikeCalled = z.infer<typeof StrikeCalled>;
 
 /** A called strike is moved to new dates (with fresh notice). */
-export const StrikeRescheduled = eventOf('strike.rescheduled', {
-  action: Id,
-  start: Instant,
-  end: Instant,
-});
+export const StrikeRescheduled = eventOf(
+  'strike.rescheduled',
+  'A called strike that has not begun is moved to new dates, with fresh notice.',
+  {
+    at: Instant.describe('When the new dates were notified; the notice for them is counted from here.'),
+    action: Id.describe('The strike moved, named as when it was called.'),
+    start: Instant.describe('The new start of the action.'),
+    end: Instant.describe('The new end of the action.'),
+  },
+);
 /** A strike was rescheduled. */
 export type StrikeRescheduled = z.infer<typeof StrikeRescheduled>;
 
 /** A called strike changes scope (e.g. from emergency care only to a full walkout). */
-export const StrikeRescoped = eventOf('strike.rescoped', {
-  action: Id,
-  scope: StrikeScope,
-});
+export const StrikeRescoped = eventOf(
+  'strike.rescoped',
+  'A called or running strike changes scope, e.g. from emergency care only to a full walkout.',
+  {
+    action: Id.describe('The strike whose scope changes, named as when it was called.'),
+    scope: StrikeScope.describe('The new scope: full-walkout or emergency-care-only.'),
+  },
+);
 /** A strike's scope changed. */
 export type StrikeRescoped = z.infer<typeof StrikeRescoped>;
 
 /** A called strike is suspended (postponed, perhaps to be called again). */
-export const StrikeSuspended = eventOf('strike.suspended', { action: Id });
+export const StrikeSuspended = eventOf(
+  'strike.suspended',
+  'A called strike is suspended (postponed, perhaps to be called again); a running one is cut short.',
+  { action: Id.describe('The strike suspended, named as when it was called.') },
+);
 /** A strike was suspended. */
 export type StrikeSuspended = z.infer<typeof StrikeSuspended>;
 
 /** A called strike is called off for good. */
-export const StrikeCancelled = eventOf('strike.cancelled', { action: Id });
+export const StrikeCancelled = eventOf(
+  'strike.cancelled',
+  'A called strike is called off for good; a running one is cut short.',
+  { action: Id.describe('The strike called off, named as when it was called.') },
+);
 /** A strike was called off. */
 export type StrikeCancelled = z.infer<typeof StrikeCancelled>;
 
 /** The effect of a strike, as reported (appointments rescheduled, staff absent). */
-export const ImpactReported = eventOf('impact.reported', {
-  action: Id,
-  appointmentsRescheduled: z.number().int().nonnegative().optional(),
-  staffAbsentPeak: z.number().int().nonnegative().optional(),
-  /** What the report says, in a few words, where it gives no count. */
-  summary: z.string().min(1).optional(),
-  by: z.string().min(1),
-});
+export const ImpactReported = eventOf(
+  'impact.reported',
+  'The effect of a strike that went ahead, as reported; a later report adds to and corrects an earlier one.',
+  {
+    action: Id.describe('The strike the report is about; it must have begun.'),
+    appointmentsRescheduled: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Appointments and operations rescheduled because of the strike.'),
+    staffAbsentPeak: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('The most staff absent on any one day of the strike.'),
+    /** What the report says, in a few words, where it gives no count. */
+    summary: z.string().min(1).optional().describe('What the report says, in a few words, where it gives no count.'),
+    by: z.string().min(1).describe('Who published the figures, e.g. "NHS England".'),
+  },
+);
 /** An impact was reported. */
 export type ImpactReported = z.infer<typeof ImpactReported>;
