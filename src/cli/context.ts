@@ -10,6 +10,10 @@ export interface Io {
   palette: Palette;
   /** The terminal's width, if stdout is a terminal. */
   width?: number;
+  /** Reads standard input to its end (for `validate -`). */
+  stdin?: () => Promise<Uint8Array>;
+  /** Turns the palette's marked styles into real escapes, after every other control character was escaped. */
+  unmark?: (text: string) => string;
 }
 
 /** A mistake in how the command was called: exit 2 with usage help. */

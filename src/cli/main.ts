@@ -1,8 +1,10 @@
 /** The dispute-sim command line: argv in, exit code out. The only place that touches process exit. */
 import { readFileSync } from 'node:fs';
 import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from '../loader/errors.js';
-import { COLOUR, PLAIN, wantsColour } from '../render/palette.js';
+import { escapeControls } from '../render/escape.js';
+import { markedPalette, PLAIN, wantsColour } from '../render/palette.js';
 import { type Command, InputError, type Io, UsageError } from './context.js';
+import { systemReason } from './output.js';
 
 /** A command as the overview lists it; its module is loaded only when it runs, so start-up stays quick. */
 interface CommandEntry {
@@ -71,8 +73,25 @@ function overview(): string {
   );
 }
 
+/**
+ * The streams as commands use them: scenario text can hold escape sequences (to retitle the window, clear the
+ * screen), so every control character is shown escaped on its way out, and only the palette's own styles pass.
+ */
+function safeIo(io: Io): Io {
+  const unmark = io.unmark ?? ((text: string) => text);
+  return {
+    ...io,
+    stdout: (text) => io.stdout(unmark(escapeControls(text))),
+    stderr: (text) => io.stderr(escapeControls(text)),
+  };
+}
+
 /** Runs the CLI on argv with the given streams; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  return dispatch(argv, safeIo(io));
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(overview());
@@ -83,7 +102,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // `npm start -- replay 2023` arrives as `start replay 2023`: run the command it names.
-  if (name === 'start' && rest[0] !== undefined && !rest[0].startsWith('-')) return main(rest, io);
+  if (name === 'start' && rest[0] !== undefined && !rest[0].startsWith('-')) return dispatch(rest, io);
   const entry = COMMANDS.find((c) => c.name === name);
   let command: Command | undefined;
   try {
@@ -115,18 +134,52 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The process's own Io. */
 export function processIo(): Io {
-  const colour = wantsColour(process.env, process.stdout.isTTY);
+  const marked = wantsColour(process.env, process.stdout.isTTY) ? markedPalette() : undefined;
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
     env: process.env,
-    palette: colour ? COLOUR : PLAIN,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    palette: marked?.palette ?? PLAIN,
+    ...(marked ? { unmark: marked.unmark } : {}),
     ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
   };
 }
 
+/**
+ * What a failed write to the terminal or a pipe means. A reader that stops reading (`| head -1`) closes the pipe:
+ * the command has nothing more to do and ends quietly. Any other failure (a full disk) is one line and exit 1.
+ */
+function watchStreams(): void {
+  const quiet = new Set(['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+  let failed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (quiet.has(error.code ?? '')) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (failed) return;
+    failed = true;
+    try {
+      process.stderr.write(`dispute-sim: cannot write the output: ${systemReason(error)}\n`);
+    } finally {
+      process.exit(1);
+    }
+  });
+  process.stderr.on('error', () => {
+    // Nowhere is left to say anything; end as the command would have.
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 1);
+  });
+}
+
 /** Runs the CLI for this process and sets its exit code. */
 export function run(argv: string[]): void {
+  watchStreams();
   main(argv, processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -52,12 +52,17 @@ export function zoneOffsetMs(epochMs: number): number {
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
+/** The earliest year an instant may have. */
+export const FIRST_YEAR = 1000;
+
 /** Why a written instant is not one: empty when it is valid. */
 export function instantProblem(text: string): string | undefined {
   const m = INSTANT.exec(text);
   if (!m) return 'expected a date like 2023-03-13 or a UK local time like 2023-03-13T07:00';
-  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
   const year = Number(y);
+  // Date.UTC reads years 0–99 as 1900–1999; no dispute we model is that old, so such years are refused.
+  if (year < FIRST_YEAR) return `${y} is not a year we can date (years from ${FIRST_YEAR} on)`;
   const month = Number(mo);
   const day = Number(d);
   const probe = new Date(Date.UTC(year, month - 1, day));
@@ -65,6 +70,10 @@ export function instantProblem(text: string): string | undefined {
     return `${y}-${mo}-${d} is not a day of the calendar`;
   }
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return `${text} is not a time of day`;
+  if (zone && zone !== 'Z') {
+    const [oh = 0, om = 0] = zone.slice(1).split(':').map(Number);
+    if (om > 59 || oh * 60 + om > 14 * 60) return `${zone} is not a UTC offset (from -14:00 to +14:00)`;
+  }
   return undefined;
 }
 

@@ -7,6 +7,8 @@ export interface ScenarioProblem {
   col: number;
   /** The field at fault, e.g. `events[3].entitled`, or empty for the file as a whole. */
   field: string;
+  /** What kind of problem it is, stable across releases (tests and tools match on it, not on the wording). */
+  code: string;
   message: string;
 }
 
@@ -22,9 +24,9 @@ export class ScenarioLoadError extends Error {
   }
 }
 
-/** A problem on one line: `file:line:col  field  message`. */
+/** A problem on one line: `file:line:col  field  message  [code]`. */
 export function formatProblem(p: ScenarioProblem): string {
-  return `${p.file}:${p.line}:${p.col}  ${p.field || '(file)'}  ${p.message}`;
+  return `${p.file}:${p.line}:${p.col}  ${p.field || '(file)'}  ${p.message}  [${p.code}]`;
 }
 
 /** A scenario that was asked for by id or alias and is not in the catalogue. */

@@ -1,50 +1,67 @@
 /**
  * Reading scenario files: YAML with source positions, checked against the scenario schema, every problem
- * reported at its `file:line:col`. Nothing here ever writes to a scenario file.
+ * reported at its `file:line:col` with a stable code. Nothing here ever writes to a scenario file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { crossCheck, ScenarioFile } from '../schemas/scenario.js';
-import { issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
+import { fieldName, issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
 
 /** The largest scenario file we read, in bytes. */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
-/** A scenario file's text, or the problem that stops us reading it. */
-function readText(file: string): string {
-  const whole = (message: string): ScenarioLoadError =>
-    new ScenarioLoadError([{ file, line: 1, col: 1, field: '', message }]);
+/** The deepest nesting of mappings and lists a scenario may have (the shipped ones use 5). */
+export const MAX_DEPTH = 64;
+
+const wholeFile = (file: string, code: string, message: string): ScenarioLoadError =>
+  new ScenarioLoadError([{ file, line: 1, col: 1, field: '', code, message }]);
+
+/** A scenario file's bytes, or the problem that stops us reading it. */
+function readBytes(file: string): Buffer {
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw whole('is a directory, not a scenario file');
-    if (!stat.isFile()) throw whole('is not a regular file');
+    if (stat.isDirectory()) throw wholeFile(file, 'file.folder', 'is a folder, not a scenario file');
+    if (!stat.isFile()) throw wholeFile(file, 'file.special', 'is not a regular file');
     size = stat.size;
   } catch (error) {
     if (error instanceof ScenarioLoadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw whole(
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : `cannot read (${code ?? 'unknown error'})`,
+    if (code === 'ENOENT') throw wholeFile(file, 'file.missing', 'no such file');
+    throw wholeFile(
+      file,
+      'file.unreadable',
+      code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`,
     );
   }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw whole(`is too large to be a scenario (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB)`);
-  }
-  let bytes: Buffer;
+  if (size > MAX_SCENARIO_BYTES) throw tooLarge(file, size);
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
-    throw whole(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw wholeFile(
+      file,
+      'file.unreadable',
+      `cannot read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+    );
   }
-  if (bytes.includes(0)) throw whole('is a binary file, not YAML text');
+}
+
+function tooLarge(file: string, size: number): ScenarioLoadError {
+  return wholeFile(
+    file,
+    'file.too-large',
+    `is too large to be a scenario (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB)`,
+  );
+}
+
+/** Scenario text from bytes read elsewhere (a file, standard input): UTF-8, not binary, not too large. */
+export function decodeScenario(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_SCENARIO_BYTES) throw tooLarge(file, bytes.length);
+  if (bytes.includes(0)) throw wholeFile(file, 'file.binary', 'is a binary file, not YAML text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw whole('is not UTF-8 text');
+    throw wholeFile(file, 'file.encoding', 'is not UTF-8 text');
   }
 }
 
@@ -53,7 +70,51 @@ export interface LoadedFile {
   file: string;
   data: ScenarioFile;
   /** The problem at a field of this file, placed at its line and column. */
-  problemAt(path: readonly PropertyKey[], message: string): ScenarioProblem;
+  problemAt(path: readonly PropertyKey[], message: string, code: string): ScenarioProblem;
+}
+
+/** YAML's own error codes (`DUPLICATE_KEY`) as ours (`yaml.duplicate-key`). */
+function yamlCode(code: string | undefined): string {
+  return code ? `yaml.${code.toLowerCase().replaceAll('_', '-')}` : 'yaml.syntax';
+}
+
+/**
+ * What the YAML tree holds that a plain object cannot: nesting too deep to convert (checked without recursion,
+ * so depth itself cannot overflow the stack) and `__proto__` keys, which JavaScript objects would swallow.
+ */
+function structureProblems(file: string, doc: Document, counter: LineCounter): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  const stack: { node: unknown; depth: number; path: PropertyKey[] }[] = [{ node: doc.contents, depth: 0, path: [] }];
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop() as (typeof stack)[number];
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) {
+      out.push({
+        file,
+        ...counter.linePos(node.range?.[0] ?? 0),
+        field: fieldName(path),
+        code: 'yaml.too-deep',
+        message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs only a few`,
+      });
+      break;
+    }
+    node.items.forEach((item: unknown, i: number) => {
+      if (isPair(item)) {
+        const key = isScalar(item.key) ? String(item.key.value) : '?';
+        if (key === '__proto__') {
+          out.push({
+            file,
+            ...counter.linePos((item.key as Node | null)?.range?.[0] ?? 0),
+            field: fieldName([...path, key]),
+            code: 'field.reserved',
+            message: '"__proto__" cannot be a name here: choose another',
+          });
+        }
+        stack.push({ node: item.value, depth: depth + 1, path: [...path, key] });
+      } else stack.push({ node: item, depth: depth + 1, path: [...path, i] });
+    });
+  }
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** Parses scenario text into a checked scenario file, or throws every problem in it. */
@@ -63,26 +124,39 @@ export function parseScenario(text: string, file: string): LoadedFile {
   const problems: ScenarioProblem[] = [];
   for (const e of doc.errors) {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    // The YAML composer recurses; a file nested thousands deep overflows it before we can count the depth.
+    if (e.message.includes('Maximum call stack size exceeded')) {
+      problems.push({
+        file,
+        line: pos.line,
+        col: pos.col,
+        field: '',
+        code: 'yaml.too-deep',
+        message: `nested more than ${MAX_DEPTH} levels deep; a scenario needs only a few`,
+      });
+      break;
+    }
     const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'YAML syntax error';
-    problems.push({ file, line: pos.line, col: pos.col, field: '', message: `YAML: ${message}` });
+    problems.push({
+      file,
+      line: pos.line,
+      col: pos.col,
+      field: '',
+      code: yamlCode(e.code),
+      message: `YAML: ${message}`,
+    });
   }
   if (problems.length > 0) throw new ScenarioLoadError(problems);
+  const structure = structureProblems(file, doc, counter);
+  if (structure.some((p) => p.code === 'yaml.too-deep')) throw new ScenarioLoadError(structure);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
-    throw new ScenarioLoadError([{ file, line: 1, col: 1, field: '', message: `YAML: ${(error as Error).message}` }]);
+    throw wholeFile(file, 'yaml.aliases', `YAML: ${(error as Error).message}`);
   }
   if (data === null || data === undefined) {
-    throw new ScenarioLoadError([
-      {
-        file,
-        line: 1,
-        col: 1,
-        field: '',
-        message: 'the file is empty: a scenario starts with an id, a title and events',
-      },
-    ]);
+    throw wholeFile(file, 'file.empty', 'the file is empty: a scenario starts with an id, a title and events');
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioLoadError([
@@ -90,20 +164,24 @@ export function parseScenario(text: string, file: string): LoadedFile {
         file,
         ...counter.linePos(doc.contents?.range?.[0] ?? 0),
         field: '',
+        code: 'file.not-mapping',
         message: 'a scenario is a mapping of fields (id, title, events, …)',
       },
     ]);
   }
+  const problemAt = (path: readonly PropertyKey[], message: string, code: string) =>
+    pathProblem(file, doc, counter, path, message, code);
   const parsed = ScenarioFile.safeParse(data);
-  if (parsed.success) {
-    return { file, data: parsed.data, problemAt: (path, message) => pathProblem(file, doc, counter, path, message) };
-  }
+  if (parsed.success && structure.length === 0) return { file, data: parsed.data, problemAt };
   const seen = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    for (const p of issueToProblems(file, doc, counter, data, issue)) add(p);
+  for (const p of structure) add(p);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      for (const p of issueToProblems(file, doc, counter, data, issue)) add(p);
+    }
+    // Zod skips the cross-field rules when the structure is wrong; run them anyway so nothing is hidden.
+    for (const c of crossCheck(data as Record<string, unknown>)) add(problemAt(c.path, c.message, c.code));
   }
-  // Zod skips the cross-field rules when the structure is wrong; run them anyway so nothing is hidden.
-  for (const c of crossCheck(data as Record<string, unknown>)) add(pathProblem(file, doc, counter, c.path, c.message));
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   throw new ScenarioLoadError(problems);
 
@@ -117,5 +195,5 @@ export function parseScenario(text: string, file: string): LoadedFile {
 
 /** Reads and checks one scenario file (without resolving `extends`). */
 export function loadScenarioFile(file: string): LoadedFile {
-  return parseScenario(readText(file), file);
+  return parseScenario(decodeScenario(readBytes(file), file), file);
 }

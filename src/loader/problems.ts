@@ -100,30 +100,47 @@ export function issueToProblems(
       file,
       ...at(keyNodeAt(doc, path, key) ?? nodeAt(doc, path).node),
       field: fieldName([...path, key]),
+      code: 'field.unknown',
       message: `unknown field "${key}"`,
     }));
   }
   const { node, exact } = nodeAt(doc, path);
   const value = valueAt(data, path);
   let message = issue.message;
+  let code = ZOD_CODES[issue.code] ?? 'field.invalid';
   if (issue.code === 'invalid_union' && 'discriminator' in issue) {
     const type = typeof value === 'string' ? value : undefined;
+    code = 'event.type';
     if (type === undefined) message = 'every event needs a type, e.g. ballot.opened';
     else {
       const guess = closest(type, EVENT_TYPES);
       message = `unknown event type "${type}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
     }
   } else if (issue.code === 'invalid_type') {
-    message =
-      exact && value !== undefined
-        ? `expected ${article(issue.expected)}, got ${describe(value)}`
-        : 'this field is required';
+    const missing = !(exact && value !== undefined);
+    if (missing) code = 'field.required';
+    message = missing ? 'this field is required' : `expected ${article(issue.expected)}, got ${describe(value)}`;
   } else if (issue.code === 'invalid_value' && 'values' in issue) {
     const options = (issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ');
     message = `expected one of ${options}, got ${describe(value)}`;
+  } else if (issue.code === 'custom') {
+    const own = (issue.params as { code?: unknown } | undefined)?.code;
+    if (typeof own === 'string') code = own;
   }
-  return [{ file, ...at(node), field: fieldName(path), message }];
+  return [{ file, ...at(node), field: fieldName(path), code, message }];
 }
+
+/** Our code for each kind of zod issue that is not handled on its own. */
+const ZOD_CODES: Partial<Record<z.core.$ZodIssue['code'], string>> = {
+  invalid_type: 'field.type',
+  invalid_value: 'field.choice',
+  invalid_format: 'field.format',
+  too_small: 'field.range',
+  too_big: 'field.range',
+  not_multiple_of: 'field.range',
+  invalid_union: 'field.type',
+  custom: 'field.invalid',
+};
 
 function article(expected: string): string {
   if (expected === 'object') return 'a mapping';
@@ -138,6 +155,7 @@ export function pathProblem(
   counter: LineCounter,
   path: readonly PropertyKey[],
   message: string,
+  code: string,
 ): ScenarioProblem {
-  return { file, ...position(counter, nodeAt(doc, path).node), field: fieldName(path), message };
+  return { file, ...position(counter, nodeAt(doc, path).node), field: fieldName(path), code, message };
 }

@@ -3,12 +3,12 @@
  * against the scenarios they extend.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { crossCheck, type Scenario } from '../schemas/scenario.js';
-import { ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
+import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
 import { displayPath, SCENARIO_DIR, shippedScenarioFiles } from './files.js';
 import { readHeader } from './headers.js';
-import { type LoadedFile, loadScenarioFile } from './load.js';
+import { type LoadedFile, loadScenarioFile, parseScenario } from './load.js';
 
 export { displayPath, SCENARIO_DIR, SCENARIO_FOLDERS, shippedScenarioFiles } from './files.js';
 export { ScenarioNotFoundError };
@@ -16,8 +16,27 @@ export { ScenarioNotFoundError };
 /** A catalogue of scenario files, loaded once each. */
 export class ScenarioCatalogue {
   #files = new Map<string, LoadedFile>();
+  /** The folder a text scenario's relative `extends` is read from, by its key. */
+  #dirs = new Map<string, string>();
 
   constructor(readonly dir = SCENARIO_DIR) {}
+
+  /** The absolute paths of every file this catalogue has read in full: a command's inputs. */
+  readFiles(): string[] {
+    return [...this.#files.keys()].filter((key) => !key.startsWith('<'));
+  }
+
+  /**
+   * A scenario given as text (standard input), named `name` in its problems; a path it `extends` is taken from
+   * `dir`, as if the file were there.
+   */
+  text(text: string, name: string, dir = process.cwd()): LoadedFile {
+    const key = `<${name}>`;
+    const loaded = parseScenario(text, name);
+    this.#files.set(key, loaded);
+    this.#dirs.set(key, dir);
+    return loaded;
+  }
 
   /** Every shipped scenario file, loaded (throws on the first broken one). */
   all(): LoadedFile[] {
@@ -50,9 +69,13 @@ export class ScenarioCatalogue {
     return { loaded, broken };
   }
 
-  /** A shipped scenario by id or alias, or a file by path. A broken shipped file does not hide the others. */
-  find(ref: string): LoadedFile {
-    if (/\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\')) return this.file(ref);
+  /**
+   * A shipped scenario by id or alias, or (unless `files` is false) a file by path. A broken shipped file does
+   * not hide the others.
+   */
+  find(ref: string, options: { files?: boolean } = {}): LoadedFile {
+    const paths = options.files ?? true;
+    if (paths && (/\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\'))) return this.file(ref);
     // Look the name up in the headers first, so only the one file asked for is fully read.
     const files = shippedScenarioFiles(this.dir);
     const headers = files.map((f) => readHeader(f));
@@ -70,7 +93,7 @@ export class ScenarioCatalogue {
         broken.push(error);
       }
     }
-    if (existsSync(ref)) return this.file(ref);
+    if (paths && existsSync(ref)) return this.file(ref);
     const known = headers.filter((h) => h !== undefined).map((h) => [h.id, ...h.aliases].join(', '));
     const unreadable =
       broken.length > 0 ? ` (${broken.length} shipped file(s) could not be read: run dispute-sim validate)` : '';
@@ -79,20 +102,66 @@ export class ScenarioCatalogue {
 
   /** A scenario ready to replay: a counterfactual's base events up to where it diverges, then its own. */
   resolve(ref: string, seen: string[] = []): Scenario {
-    const loaded = this.find(ref);
+    return this.#resolveLoaded(this.find(ref), seen);
+  }
+
+  /** A text scenario (from `text`) ready to replay. */
+  resolveText(loaded: LoadedFile): Scenario {
+    return this.#resolveLoaded(loaded, []);
+  }
+
+  /**
+   * The file a branch's `extends` names: a scenario id or alias from the catalogue, or a path to a YAML file
+   * read relative to the folder of the file that names it (never the working directory).
+   */
+  #base(loaded: LoadedFile, ref: string): LoadedFile {
+    const isPath = /\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\');
+    if (!isPath) return this.find(ref, { files: false });
+    if (!/\.ya?ml$/i.test(ref)) {
+      throw new ScenarioLoadError([
+        loaded.problemAt(['extends'], `"${ref}" is neither a scenario id nor a .yaml file`, 'extends.not-found'),
+      ]);
+    }
+    const dir = this.#dirs.get(`<${loaded.file}>`) ?? dirname(resolve(loaded.file));
+    const path = isAbsolute(ref) ? ref : resolve(dir, ref);
+    if (!existsSync(path)) {
+      throw new ScenarioLoadError([
+        loaded.problemAt(['extends'], `no scenario file "${ref}" (looked in ${displayPath(dir)})`, 'extends.not-found'),
+      ]);
+    }
+    try {
+      return this.file(path);
+    } catch (error) {
+      if (!(error instanceof ScenarioLoadError)) throw error;
+      const first = error.problems[0];
+      const why = first ? `: ${formatProblem(first)}` : '';
+      const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : '';
+      throw new ScenarioLoadError([
+        loaded.problemAt(['extends'], `"${ref}" is not a valid scenario${why}${more}`, 'extends.invalid'),
+      ]);
+    }
+  }
+
+  #resolveLoaded(loaded: LoadedFile, seen: string[]): Scenario {
     const s = loaded.data;
     if (!s.extends) return s;
     if (seen.includes(s.id)) {
       throw new ScenarioLoadError([
-        loaded.problemAt(['extends'], `scenarios extend each other in a circle: ${[...seen, s.id].join(' → ')}`),
+        loaded.problemAt(
+          ['extends'],
+          `scenarios extend each other in a circle: ${[...seen, s.id].join(' → ')}`,
+          'extends.cycle',
+        ),
       ]);
     }
     let base: Scenario;
     try {
-      base = this.resolve(s.extends, [...seen, s.id]);
+      base = this.#resolveLoaded(this.#base(loaded, s.extends), [...seen, s.id]);
     } catch (error) {
       if (error instanceof ScenarioNotFoundError) {
-        throw new ScenarioLoadError([loaded.problemAt(['extends'], `no scenario "${s.extends}" to extend`)]);
+        throw new ScenarioLoadError([
+          loaded.problemAt(['extends'], `no scenario "${s.extends}" to extend`, 'extends.not-found'),
+        ]);
       }
       throw error;
     }
@@ -100,7 +169,7 @@ export class ScenarioCatalogue {
     const cut = s.divergesAt === undefined ? base.events.length : base.events.findIndex((e) => e.id === s.divergesAt);
     if (cut < 0) {
       throw new ScenarioLoadError([
-        loaded.problemAt(['divergesAt'], `"${s.divergesAt}" is not an event of ${base.id}`),
+        loaded.problemAt(['divergesAt'], `"${s.divergesAt}" is not an event of ${base.id}`, 'diverges-at.unknown'),
       ]);
     }
     const kept = base.events.slice(0, cut);
@@ -119,8 +188,8 @@ export class ScenarioCatalogue {
         problems.map((p) => {
           const index = typeof p.path[1] === 'number' ? p.path[1] - kept.length : -1;
           return index >= 0
-            ? loaded.problemAt(['events', index, ...p.path.slice(2)], p.message)
-            : loaded.problemAt(['divergesAt'], `${p.message} (in ${base.id}, event ${fieldOf(p.path)})`);
+            ? loaded.problemAt(['events', index, ...p.path.slice(2)], p.message, p.code)
+            : loaded.problemAt(['divergesAt'], `${p.message} (in ${base.id}, event ${fieldOf(p.path)})`, p.code);
         }),
       );
     }

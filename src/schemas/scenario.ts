@@ -148,6 +148,8 @@ const ScenarioFields = {
 /** A problem found by looking across a scenario's fields, with the path of the field at fault. */
 export interface CrossProblem {
   path: (string | number)[];
+  /** The problem's stable code, e.g. `event.order`. */
+  code: string;
   message: string;
 }
 
@@ -169,14 +171,22 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   const ownEvents = Array.isArray(s.events) ? s.events.length : 0;
   if (!options.resolved) {
     if (s.kind === 'counterfactual' && !s.extends) {
-      out.push({ path: ['extends'], message: 'a counterfactual names the scenario it extends' });
+      out.push({
+        path: ['extends'],
+        code: 'extends.required',
+        message: 'a counterfactual names the scenario it extends',
+      });
     }
     // A branch that lists events of its own says where they take over; one that only swaps the rules need not.
     if (s.extends && !s.divergesAt && ownEvents > 0) {
-      out.push({ path: ['divergesAt'], message: 'name the base event where this branch diverges' });
+      out.push({
+        path: ['divergesAt'],
+        code: 'diverges-at.required',
+        message: 'name the base event where this branch diverges',
+      });
     }
     if (s.kind === 'historical' && s.extends) {
-      out.push({ path: ['extends'], message: 'a historical scenario stands alone' });
+      out.push({ path: ['extends'], code: 'extends.historical', message: 'a historical scenario stands alone' });
     }
   }
   const known = s.sources && typeof s.sources === 'object' ? Object.keys(s.sources) : [];
@@ -188,27 +198,38 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   const from = typeof period.from === 'string' ? safeMs(period.from) : undefined;
   const to = typeof period.to === 'string' ? safeMs(period.to) : undefined;
   if (from !== undefined && to !== undefined && to < from) {
-    out.push({ path: ['period', 'to'], message: `the period ends (${String(period.to)}) before it begins` });
+    out.push({
+      path: ['period', 'to'],
+      code: 'period.order',
+      message: `the period ends (${String(period.to)}) before it begins`,
+    });
   }
   (Array.isArray(s.events) ? s.events : []).forEach((e: unknown, i) => {
     if (!e || typeof e !== 'object') return;
     const ev = e as { id?: unknown; at?: unknown; sources?: unknown; quote?: { source?: unknown } };
     if (typeof ev.id === 'string') {
-      if (seen.has(ev.id)) out.push({ path: ['events', i, 'id'], message: `duplicate event id "${ev.id}"` });
+      if (seen.has(ev.id))
+        out.push({ path: ['events', i, 'id'], code: 'event.duplicate-id', message: `duplicate event id "${ev.id}"` });
       seen.add(ev.id);
     }
     const at = typeof ev.at === 'string' ? safeMs(ev.at) : undefined;
     if (at !== undefined) {
       if (at < last) {
-        out.push({ path: ['events', i, 'at'], message: `${String(ev.at)} is earlier than the event before it` });
+        out.push({
+          path: ['events', i, 'at'],
+          code: 'event.order',
+          message: `${String(ev.at)} is earlier than the event before it`,
+        });
       } else if (from !== undefined && at < from) {
         out.push({
           path: ['events', i, 'at'],
+          code: 'event.before-period',
           message: `${String(ev.at)} is before the period begins (${String(period.from)})`,
         });
       } else if (to !== undefined && at > to + DAY_MS - 1) {
         out.push({
           path: ['events', i, 'at'],
+          code: 'event.after-period',
           message: `${String(ev.at)} is after the period ends (${String(period.to)})`,
         });
       }
@@ -216,24 +237,70 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
     }
     const sources = Array.isArray(ev.sources) ? ev.sources : [];
     if (s.kind === 'historical' && sources.length === 0) {
-      out.push({ path: ['events', i, 'sources'], message: 'a historical event needs at least one source' });
+      out.push({
+        path: ['events', i, 'sources'],
+        code: 'source.required',
+        message: 'a historical event needs at least one source',
+      });
     }
     sources.forEach((src: unknown, j) => {
       if (checkSources && typeof src === 'string' && !known.includes(src)) {
-        out.push({ path: ['events', i, 'sources', j], message: `unknown source id "${src}"` });
+        out.push({ path: ['events', i, 'sources', j], code: 'source.unknown', message: `unknown source id "${src}"` });
       }
     });
+    out.push(...figureProblems(e as Record<string, unknown>, i));
     const quoted = ev.quote?.source;
     if (checkSources && typeof quoted === 'string' && !known.includes(quoted)) {
-      out.push({ path: ['events', i, 'quote', 'source'], message: `unknown source id "${quoted}"` });
+      out.push({
+        path: ['events', i, 'quote', 'source'],
+        code: 'source.unknown',
+        message: `unknown source id "${quoted}"`,
+      });
     }
   });
   return out;
 }
 
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * Figures that cannot all be true at once: more votes than voters, more voters than members entitled, shares
+ * adding up to over 100%. Each is reported at the figure that breaks the sum.
+ */
+function figureProblems(e: Record<string, unknown>, i: number): CrossProblem[] {
+  const out: CrossProblem[] = [];
+  const at = (field: string, code: string, message: string) => out.push({ path: ['events', i, field], code, message });
+  const [entitled, cast, yes, no] = [num(e.entitled), num(e.cast), num(e.yes), num(e.no)];
+  const subject = e.type === 'referendum.closed' ? 'referendum' : 'ballot';
+  if (entitled !== undefined && cast !== undefined && cast > entitled) {
+    at(
+      'cast',
+      `${subject}.cast-over-entitled`,
+      `${cast} votes cast, but only ${entitled} members were entitled to vote`,
+    );
+  }
+  if (yes !== undefined && no !== undefined && cast !== undefined && yes + no > cast) {
+    at(
+      'yes',
+      `${subject}.votes-over-cast`,
+      `${yes} yes and ${no} no make ${yes + no}, more than the ${cast} votes cast`,
+    );
+  }
+  const shares = (a: string, b: string, code: string) => {
+    const [x, y] = [num(e[a]), num(e[b])];
+    if (x !== undefined && y !== undefined && x + y > 100 + 1e-9) {
+      at(b, code, `${a} ${x}% and ${b} ${y}% add up to ${Number((x + y).toFixed(3))}%, over 100%`);
+    }
+  };
+  shares('yesPct', 'noPct', 'referendum.shares-over-100');
+  shares('supportPct', 'opposePct', 'poll.shares-over-100');
+  return out;
+}
+
 /** A scenario as written in its file, before `extends` is resolved. */
 export const ScenarioFile = z.strictObject(ScenarioFields).superRefine((s, ctx) => {
-  for (const p of crossCheck(s)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  for (const p of crossCheck(s))
+    ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { code: p.code } });
 });
 /** A scenario as written in its file. */
 export type ScenarioFile = z.infer<typeof ScenarioFile>;

@@ -110,7 +110,7 @@ describe('dispute-sim (in-process)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ok {2}scenarios\/examples\/porters.yaml/);
     expect(r.stderr).toBe(
-      `${file}:16:11  events[1].type  unknown event type "ballot.openned" (did you mean "ballot.opened"?)\n1 of 2 files failed\n`,
+      `${file}:16:11  events[1].type  unknown event type "ballot.openned" (did you mean "ballot.opened"?)  [event.type]\n1 of 2 files failed\n`,
     );
     expect(statSync(file).mtimeMs).toBe(before);
   });
@@ -141,7 +141,7 @@ describe('dispute-sim (in-process)', () => {
     expect(r).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'test/fixtures/invalid/binary.yaml:1:1  (file)  is a binary file, not YAML text\n',
+      stderr: 'test/fixtures/invalid/binary.yaml:1:1  (file)  is a binary file, not YAML text  [file.binary]\n',
     });
   });
 });

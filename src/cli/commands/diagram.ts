@@ -1,6 +1,4 @@
 /** `dispute-sim diagram`: draw the dispute statechart, optionally with one replay's path through it. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ScenarioCatalogue } from '../../loader/registry.js';
 import { disputeMachine } from '../../machine/dispute.machine.js';
 import {
@@ -14,7 +12,8 @@ import {
 } from '../../render/chart/index.js';
 import { replay } from '../../simulation/replay.js';
 import { parse } from '../args.js';
-import { type Command, InputError, UsageError } from '../context.js';
+import { type Command, UsageError } from '../context.js';
+import { writeOutputFile } from '../output.js';
 
 /** The diagram formats, the first the default. */
 export const DIAGRAM_FORMATS = ['svg', 'mermaid', 'dot', 'json'] as const;
@@ -26,7 +25,7 @@ const isFormat = (value: string): value is DiagramFormat => (DIAGRAM_FORMATS as 
 /** Draws the statechart. */
 export const diagramCommand: Command = {
   name: 'diagram',
-  usage: 'dispute-sim diagram [--format svg|mermaid|dot|json] [--scenario ID] [--out FILE]',
+  usage: 'dispute-sim diagram [--format svg|mermaid|dot|json] [--scenario ID] [--out FILE [--force]]',
   help:
     'Draws the dispute statechart from the machine itself: nested and parallel states, initial and final states,\n' +
     'every transition labelled "event [guard]", and each state’s description (as a tooltip in the SVG).\n\n' +
@@ -35,11 +34,18 @@ export const diagramCommand: Command = {
     '                  dot (Graphviz), or json (the chart as data)\n' +
     '  --scenario ID   replay a scenario (an id, an alias such as 2023, or a file) and emphasise the states it\n' +
     '                  visited and the transitions it took\n' +
-    '  --out FILE      write the diagram to FILE and print its path, instead of printing the diagram',
+    '  --out FILE      write the diagram to FILE and print its path, instead of printing the diagram;\n' +
+    '                  an existing FILE is kept unless --force is given, and an input is never written\n' +
+    '  --force         replace FILE if it exists (a symbolic link is replaced, not followed)',
   async run(args, io) {
     const { values } = parse(
       args,
-      { format: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' } },
+      {
+        format: { type: 'string' },
+        scenario: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+      },
       false,
     );
     const format = typeof values.format === 'string' ? values.format : 'svg';
@@ -48,8 +54,9 @@ export const diagramCommand: Command = {
     const model = chartModel(disputeMachine);
     let emphasis: Emphasis | undefined;
     let title: string | undefined;
+    const catalogue = new ScenarioCatalogue();
     if (typeof values.scenario === 'string') {
-      const trace = replay(new ScenarioCatalogue().resolve(values.scenario));
+      const trace = replay(catalogue.resolve(values.scenario));
       emphasis = emphasisFromTrace(trace, model);
       title = `The ${model.id} statechart, with the path of “${trace.scenario.title}” (${trace.scenario.id})`;
     }
@@ -65,13 +72,7 @@ export const diagramCommand: Command = {
       io.stdout(text);
       return 0;
     }
-    const file = resolve(values.out);
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    } catch (error) {
-      throw new InputError(`cannot write ${values.out}: ${(error as Error).message}`);
-    }
+    const file = writeOutputFile(values.out, text, { force: !!values.force, inputs: catalogue.readFiles() });
     io.stdout(`${file}\n`);
     return 0;
   },
