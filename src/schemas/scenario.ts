@@ -88,6 +88,14 @@ export interface EventMeta {
   confidence?: 'high' | 'medium' | 'uncertain';
 }
 
+/** What a branch extends: a scenario id, or a relative path to a YAML file, read from the branch's own folder. */
+const BaseRef = z
+  .string()
+  .refine((ref) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref) || /^(?![/\\])[^\\]*\.ya?ml$/i.test(ref), {
+    message: 'a scenario id, or a path to a .yaml file relative to this one, such as ../my-base.yaml',
+    params: { code: 'field.format' },
+  });
+
 /** One dated event of a scenario: a dispute event and what backs it. */
 export type ScenarioEvent = DisputeEvent & EventMeta;
 
@@ -137,7 +145,9 @@ const ScenarioFields = {
     .record(Id, Source)
     .default({})
     .describe('Where the facts were published, each under an id that events cite in their sources.'),
-  extends: Id.optional().describe('For a counterfactual: the id of the scenario this branch starts from.'),
+  extends: BaseRef.optional().describe(
+    'For a counterfactual: the scenario this branch starts from, by id (junior-doctors-2023) or as a path to a .yaml file relative to this one (../my-base.yaml).',
+  ),
   /** For a counterfactual: the base scenario's event from which this branch replaces the record. */
   divergesAt: Id.optional().describe(
     'For a counterfactual: the base scenario’s event from which this branch’s own events replace the record.',
