@@ -1,0 +1,139 @@
+// Builds dist/: the library, the CLI and the inspector page's JavaScript (tsc, incremental), then the page's
+// HTML and CSS beside that JavaScript, so an installed package serves its page from dist/web/page/.
+// Ends by writing dist/.build-stamp: a hash of everything the build reads, taken before it reads it, so a
+// file changed during a build leaves dist/ stale, never "fresh".
+//
+//   node scripts/build.mjs              build (incrementally)
+//   node scripts/build.mjs --clean      delete dist/ first (npm pack: nothing left over from old sources ships)
+//   node scripts/build.mjs --if-stale   build only when dist/ is not fresh (the test suite's global setup)
+//   node scripts/build.mjs --check      build nothing; exit 0 when dist/ is fresh, 1 when stale, saying why
+//   --root DIR                          work on another tree (the tests' temporary ones); default: this repo
+//
+// dist/ is fresh when its stamp matches the hash of the inputs as they are now (the path and bytes of every
+// file under src/, package.json, both tsconfigs, this script and the TypeScript version) and every output exists.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const SELF = fileURLToPath(import.meta.url);
+const require = createRequire(import.meta.url);
+const TSC = require.resolve('typescript/bin/tsc');
+const TS_VERSION = require('typescript/package.json').version;
+/** The page's static files, copied as they are. */
+const STATIC = /\.(html|css)$/;
+const PAGE = join('web', 'page');
+const STAMP = '.build-stamp';
+const BUILD_INFO = '.tsbuildinfo';
+
+/** Every file under dir, as paths relative to base with forward slashes, sorted. */
+function walk(dir, base = dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path, base));
+    else if (entry.isFile()) out.push(relative(base, path).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** The hash of what the build reads. */
+export function inputHash(root) {
+  const hash = createHash('sha256');
+  hash.update(`typescript ${TS_VERSION}\0`);
+  const add = (name, path) => {
+    hash.update(`${name}\0`);
+    hash.update(existsSync(path) ? readFileSync(path) : '(missing)');
+    hash.update('\0');
+  };
+  for (const file of walk(join(root, 'src'))) add(`src/${file}`, join(root, 'src', file));
+  // package.json's "type" decides what module format tsc writes.
+  add('package.json', join(root, 'package.json'));
+  add('tsconfig.json', join(root, 'tsconfig.json'));
+  add('tsconfig.build.json', join(root, 'tsconfig.build.json'));
+  add('scripts/build.mjs', SELF);
+  return hash.digest('hex');
+}
+
+/** The files the build must leave in dist/, relative to it. */
+function expectedOutputs(root) {
+  const out = [];
+  for (const file of walk(join(root, 'src'))) {
+    if (file.endsWith('.ts') && !file.endsWith('.d.ts')) out.push(file.replace(/\.ts$/, '.js'));
+    else if (file.startsWith('web/page/') && STATIC.test(file)) out.push(file);
+  }
+  return out;
+}
+
+/** Why dist/ cannot be used as it is, or undefined when it is fresh. */
+export function staleReason(root) {
+  const dist = join(root, 'dist');
+  const stampFile = join(dist, STAMP);
+  if (!existsSync(stampFile)) return 'dist/ has no build stamp (never built, or a build did not finish)';
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return 'dist/.build-stamp is unreadable';
+  }
+  if (stamp?.inputs !== inputHash(root))
+    return 'src/, package.json, a tsconfig or the build script changed since the last build';
+  const missing = expectedOutputs(root).find((f) => !existsSync(join(dist, f)));
+  if (missing) return `dist/${missing} is missing`;
+  return undefined;
+}
+
+/** Compiles and copies; writes the stamp only when everything succeeded. */
+function build(root, { clean }) {
+  const dist = join(root, 'dist');
+  const inputs = inputHash(root);
+  if (clean) rmSync(dist, { recursive: true, force: true });
+  rmSync(join(dist, STAMP), { force: true });
+  // tsc --incremental trusts its build info and does not re-emit outputs deleted since: start afresh then.
+  if (expectedOutputs(root).some((f) => f.endsWith('.js') && !existsSync(join(dist, f))))
+    rmSync(join(dist, BUILD_INFO), { force: true });
+  execFileSync(process.execPath, [TSC, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+
+  const from = join(root, 'src', PAGE);
+  const to = join(dist, PAGE);
+  mkdirSync(to, { recursive: true });
+  const wanted = new Set(readdirSync(from).filter((name) => STATIC.test(name)));
+  for (const name of wanted) copyFileSync(join(from, name), join(to, name));
+  // A page file removed from src/ must not go on being served from dist/.
+  for (const name of readdirSync(to)) if (STATIC.test(name) && !wanted.has(name)) rmSync(join(to, name));
+
+  writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === SELF) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: dirname(dirname(SELF)) },
+      clean: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      'if-stale': { type: 'boolean', default: false },
+    },
+  });
+  const root = resolve(values.root);
+  if (values.check || values['if-stale']) {
+    const reason = staleReason(root);
+    if (reason === undefined) {
+      console.log('dist/ is fresh: build skipped');
+      process.exit(0);
+    }
+    console.log(`dist/ is stale: ${reason}`);
+    if (values.check) process.exit(1);
+  }
+  try {
+    build(root, { clean: values.clean });
+  } catch (error) {
+    // tsc has printed its errors already.
+    if (typeof error?.status === 'number') process.exit(error.status);
+    throw error;
+  }
+}
