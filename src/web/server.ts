@@ -35,6 +35,8 @@ export interface InspectorServer {
   broadcast(message: unknown): void;
   /** The WebSocket URL this server's own live runs (XState's inspector) connect to; it carries a secret token. */
   producerUrl: string;
+  /** Resolves when a live run next relays an inspection event (so its connection is open). */
+  nextRelay(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -228,6 +230,7 @@ export async function startServer(options: ServerOptions): Promise<InspectorServ
   const producers = new WebSocketServer({ noServer: true, maxPayload: RELAY_MESSAGE_LIMIT });
   const pageSockets = new Set<WebSocket>();
   const producerSockets = new Set<WebSocket>();
+  const relayWaiters: (() => void)[] = [];
 
   /** Which relay an upgrade joins, or why it is refused (a status line). */
   function upgradeTo(req: IncomingMessage): { wss: WebSocketServer } | { refuse: string } {
@@ -280,6 +283,7 @@ export async function startServer(options: ServerOptions): Promise<InspectorServ
       const event = parseObject(data, isBinary);
       if (event && INSPECTION_TYPES.has(String(event.type)) && typeof event.sessionId === 'string') {
         broadcast({ type: 'inspection', event });
+        for (const resolve of relayWaiters.splice(0)) resolve();
       }
     });
   });
@@ -297,6 +301,7 @@ export async function startServer(options: ServerOptions): Promise<InspectorServ
     host,
     broadcast,
     producerUrl: `ws://${shown}:${port}/ws/inspect?token=${token}`,
+    nextRelay: () => new Promise<void>((resolve) => relayWaiters.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         for (const ws of [...pageSockets, ...producerSockets]) ws.terminate();

@@ -1,4 +1,7 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { openInspectors } from '../../src/cli/commands/inspect.js';
 import { cli } from '../helpers/cli.js';
 
@@ -35,9 +38,127 @@ describe('dispute-sim inspect', () => {
     expect(r.stderr).toMatch(/^warning: listening on 0\.0\.0\.0, not only on this machine/);
   });
 
+  it('listens for Ctrl-C and SIGTERM while it runs, and stops listening once closed', async () => {
+    const before = { SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') };
+    await cli('inspect', 'example');
+    expect(process.listenerCount('SIGINT')).toBe(before.SIGINT + 1);
+    expect(process.listenerCount('SIGTERM')).toBe(before.SIGTERM + 1);
+    for (const server of openInspectors) await server.close();
+    expect(openInspectors.size).toBe(0);
+    expect({ SIGINT: process.listenerCount('SIGINT'), SIGTERM: process.listenerCount('SIGTERM') }).toEqual(before);
+  });
+
   it('a bad port is a usage error; a missing scenario an input error', async () => {
     expect((await cli('inspect', 'example', '--port', 'eighty')).code).toBe(2);
     expect((await cli('inspect', 'nope')).code).toBe(1);
     expect((await cli('inspect')).code).toBe(2);
   });
+});
+
+// The binary is built by test/global-setup.ts.
+
+/** Starts `dispute-sim inspect 2023 --port 0` as a user would; resolves once it printed its address. */
+async function startInspector(): Promise<{ child: ChildProcess; url: URL; exit: Promise<unknown> }> {
+  const child = spawn(process.execPath, ['bin/dispute-sim.js', 'inspect', '2023', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0];
+      if (address && stdout.includes('Press Ctrl-C')) resolve(new URL(address));
+    });
+    child.once('exit', () => reject(new Error(`inspect ended before it listened: ${stderr}`)));
+  });
+  return { child, url, exit };
+}
+
+/** Opens a page's WebSocket to the inspector. */
+function openPage(url: URL): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://${url.host}/ws`, { origin: url.origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** Whether nothing listens on the port any more. */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('dispute-sim inspect as a process (real spawns)', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s closes the server and its connections, and exits 0',
+    async (signal) => {
+      const { child, url, exit } = await startInspector();
+      children.push(child);
+      const page = await openPage(url);
+      const pageClosed = new Promise((resolve) => page.once('close', resolve));
+      child.kill(signal);
+      expect(await exit).toEqual({ code: 0, signal: null });
+      await pageClosed;
+      expect(await refused(Number(url.port))).toBe(true);
+    },
+    30_000,
+  );
+
+  it('SIGINT in the middle of a live run calls the run off and exits 0 at once', async () => {
+    const { child, url, exit } = await startInspector();
+    children.push(child);
+    const page = await openPage(url);
+    // One event every 2 s: the run would take two minutes.
+    const running = new Promise<void>((resolve) =>
+      page.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type === 'inspection') resolve();
+      }),
+    );
+    page.send(JSON.stringify({ type: 'live.start', speedMs: 2000 }));
+    await running;
+    const started = Date.now();
+    child.kill('SIGINT');
+    expect(await exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await refused(Number(url.port))).toBe(true);
+  }, 30_000);
+
+  it('SIGTERM while a live run’s inspector is still connecting exits 0 too (no reconnecting forever)', async () => {
+    const { child, url, exit } = await startInspector();
+    children.push(child);
+    const page = await openPage(url);
+    // live.started goes out before the run's inspector has connected: signal in that window.
+    const starting = new Promise<void>((resolve) =>
+      page.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type === 'live.started') resolve();
+      }),
+    );
+    page.send(JSON.stringify({ type: 'live.start', speedMs: 2000 }));
+    await starting;
+    child.kill('SIGTERM');
+    const outcome = await Promise.race([
+      exit,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 8000)),
+    ]);
+    expect(outcome).toEqual({ code: 0, signal: null });
+  }, 30_000);
 });

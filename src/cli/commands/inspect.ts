@@ -11,6 +11,32 @@ import { type Command, InputError, UsageError } from '../context.js';
 /** Servers started by this process, so tests (and Ctrl-C) can close them. */
 export const openInspectors = new Set<InspectorServer>();
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * The server as the command hands it out: closing it first calls off a live run in progress, and Ctrl-C or
+ * SIGTERM close it. Once it is closed nothing of it is left to keep the process alive, so the process ends with
+ * the code the command returned (0); the signal handlers are removed, so a second Ctrl-C acts as usual.
+ */
+function closedOnSignal(server: InspectorServer, stopLive: () => Promise<void>): InspectorServer {
+  let closing: Promise<void> | undefined;
+  const onSignal = () => void stoppable.close();
+  const stoppable: InspectorServer = {
+    ...server,
+    close: () => {
+      closing ??= (async () => {
+        for (const signal of SIGNALS) process.off(signal, onSignal);
+        openInspectors.delete(stoppable);
+        await stopLive();
+        await server.close();
+      })();
+      return closing;
+    },
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return stoppable;
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function openInBrowser(url: string): void {
@@ -34,7 +60,7 @@ export const inspectCommand: Command = {
     '  --open         open the page in the default browser\n' +
     '  --stately      also relay live runs to Stately’s hosted inspector (stately.ai/inspect): needs an internet\n' +
     '                 connection in your browser; open the printed /stately.html address\n\n' +
-    'Stop it with Ctrl-C.',
+    'Stop it with Ctrl-C (or SIGTERM): it closes every connection and exits 0.',
   async run(args, io) {
     const { values, positionals } = parse(args, {
       port: { type: 'string' },
@@ -49,7 +75,8 @@ export const inspectCommand: Command = {
     const scenario = new ScenarioCatalogue().resolve(positionals[0] ?? '');
     const built = await buildInspection(scenario);
     const inspection = JSON.stringify(built);
-    let running = false;
+    let live: Promise<void> | undefined;
+    const calledOff = new AbortController();
     let server: InspectorServer;
     try {
       server = await startServer({
@@ -58,10 +85,9 @@ export const inspectCommand: Command = {
         host,
         ...(port !== undefined ? { port } : {}),
         onLiveRequest: ({ speedMs }) => {
-          if (running) return;
-          running = true;
-          runLive(scenario, server, speedMs).finally(() => {
-            running = false;
+          if (live || calledOff.signal.aborted) return;
+          live = runLive(scenario, server, speedMs, calledOff.signal).finally(() => {
+            live = undefined;
           });
         },
       });
@@ -74,6 +100,10 @@ export const inspectCommand: Command = {
         throw new InputError(`cannot listen on ${host}: no such local address`);
       throw error;
     }
+    server = closedOnSignal(server, async () => {
+      calledOff.abort();
+      await live;
+    });
     openInspectors.add(server);
     if (!LOOPBACK.has(host)) {
       io.stderr(
