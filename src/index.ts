@@ -38,6 +38,14 @@ export { COLOUR, type Palette, PLAIN } from './render/palette.js';
 export { renderTimeline } from './render/timeline.js';
 export * from './schemas/index.js';
 export { scenarioJsonSchema } from './schemas/json-schema.js';
+export {
+  type BranchFields,
+  type BranchProblem,
+  branchAt,
+  type MergedBranch,
+  mergeBranch,
+  UnknownEventError,
+} from './simulation/branch.js';
 export { type Branch, candidateEvents, openBranches } from './simulation/branches.js';
 export { ReplayClock } from './simulation/clock.js';
 export { Replayer, type ReplayOptions, replay } from './simulation/replay.js';

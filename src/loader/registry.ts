@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { crossCheck, type Scenario } from '../schemas/scenario.js';
+import type { Scenario } from '../schemas/scenario.js';
+import { mergeBranch } from '../simulation/branch.js';
 import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
 import { displayPath, SCENARIO_DIR, shippedScenarioFiles } from './files.js';
 import { readHeader } from './headers.js';
@@ -165,35 +166,17 @@ export class ScenarioCatalogue {
       }
       throw error;
     }
-    // Without `divergesAt` the branch keeps every base event (a change of rules alone).
-    const cut = s.divergesAt === undefined ? base.events.length : base.events.findIndex((e) => e.id === s.divergesAt);
-    if (cut < 0) {
-      throw new ScenarioLoadError([
-        loaded.problemAt(['divergesAt'], `"${s.divergesAt}" is not an event of ${base.id}`, 'diverges-at.unknown'),
-      ]);
-    }
-    const kept = base.events.slice(0, cut);
-    const merged: Scenario = {
-      ...base,
-      ...s,
-      aliases: s.aliases,
-      parties: s.parties.length ? s.parties : base.parties,
-      people: s.people.length ? s.people : base.people,
-      sources: { ...base.sources, ...s.sources },
-      events: [...kept, ...s.events],
-    };
-    const problems = crossCheck(merged, { resolved: true });
-    if (problems.length > 0) {
+    const merged = mergeBranch(base, s);
+    if ('problems' in merged) {
       throw new ScenarioLoadError(
-        problems.map((p) => {
-          const index = typeof p.path[1] === 'number' ? p.path[1] - kept.length : -1;
-          return index >= 0
-            ? loaded.problemAt(['events', index, ...p.path.slice(2)], p.message, p.code)
-            : loaded.problemAt(['divergesAt'], `${p.message} (in ${base.id}, event ${fieldOf(p.path)})`, p.code);
-        }),
+        merged.problems.map((p) =>
+          p.inBase
+            ? loaded.problemAt(['divergesAt'], `${p.message} (in ${base.id}, event ${fieldOf(p.path)})`, p.code)
+            : loaded.problemAt(p.path, p.message, p.code),
+        ),
       );
     }
-    return merged;
+    return merged.scenario;
   }
 }
 
