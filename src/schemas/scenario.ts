@@ -258,7 +258,6 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
         out.push({ path: ['events', i, 'sources', j], code: 'source.unknown', message: `unknown source id "${src}"` });
       }
     });
-    out.push(...figureProblems(e as Record<string, unknown>, i));
     const quoted = ev.quote?.source;
     if (checkSources && typeof quoted === 'string' && !known.includes(quoted)) {
       out.push({
@@ -268,42 +267,6 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
       });
     }
   });
-  return out;
-}
-
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/**
- * Figures that cannot all be true at once: more votes than voters, more voters than members entitled, shares
- * adding up to over 100%. Each is reported at the figure that breaks the sum.
- */
-function figureProblems(e: Record<string, unknown>, i: number): CrossProblem[] {
-  const out: CrossProblem[] = [];
-  const at = (field: string, code: string, message: string) => out.push({ path: ['events', i, field], code, message });
-  const [entitled, cast, yes, no] = [num(e.entitled), num(e.cast), num(e.yes), num(e.no)];
-  const subject = e.type === 'referendum.closed' ? 'referendum' : 'ballot';
-  if (entitled !== undefined && cast !== undefined && cast > entitled) {
-    at(
-      'cast',
-      `${subject}.cast-over-entitled`,
-      `${cast} votes cast, but only ${entitled} members were entitled to vote`,
-    );
-  }
-  if (yes !== undefined && no !== undefined && cast !== undefined && yes + no > cast) {
-    at(
-      'yes',
-      `${subject}.votes-over-cast`,
-      `${yes} yes and ${no} no make ${yes + no}, more than the ${cast} votes cast`,
-    );
-  }
-  const shares = (a: string, b: string, code: string) => {
-    const [x, y] = [num(e[a]), num(e[b])];
-    if (x !== undefined && y !== undefined && x + y > 100 + 1e-9) {
-      at(b, code, `${a} ${x}% and ${b} ${y}% add up to ${Number((x + y).toFixed(3))}%, over 100%`);
-    }
-  };
-  shares('yesPct', 'noPct', 'referendum.shares-over-100');
-  shares('supportPct', 'opposePct', 'poll.shares-over-100');
   return out;
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REGIME_IDS } from '../../domain/regimes.js';
 import { eventOf, Id, Instant, Percent } from '../primitives.js';
+import { shareFaults, withOwnChecks } from './faults.js';
 
 /** Someone takes up an office that matters to the dispute (a health secretary, a committee chair). */
 export const OfficeChanged = eventOf(
@@ -42,16 +43,15 @@ export const ChallengeDecided = eventOf('challenge.decided', 'A court decides a 
 /** A legal challenge was decided. */
 export type ChallengeDecided = z.infer<typeof ChallengeDecided>;
 
-/** An opinion poll on the dispute is published. */
-export const PollPublished = eventOf(
-  'poll.published',
-  'An opinion poll on the dispute is published; it is recorded but moves no state.',
-  {
+/** An opinion poll on the dispute is published; support and opposition add up to at most 100%. */
+export const PollPublished = withOwnChecks(
+  eventOf('poll.published', 'An opinion poll on the dispute is published; it is recorded but moves no state.', {
     pollster: z.string().min(1).describe('Who ran the poll and for whom, e.g. "Ipsos MORI for BBC Newsnight".'),
     supportPct: Percent.describe('Respondents supporting the action asked about, in per cent.'),
     opposePct: Percent.optional().describe('Respondents opposing it, in per cent.'),
     question: z.string().min(1).optional().describe('The question as the pollster put it.'),
-  },
+  }),
+  (e) => shareFaults(e, 'supportPct', 'opposePct', 'poll.shares-over-100'),
 );
 /** A poll was published. */
 export type PollPublished = z.infer<typeof PollPublished>;

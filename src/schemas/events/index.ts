@@ -38,6 +38,8 @@ export * from './dispute.js';
 export * from './offer.js';
 export * from './strike.js';
 export * from './talks.js';
+/** The faults in an event's own data (its schema's own checks, registered as the schemas above load). */
+export { type EventFault, eventFaults } from './faults.js';
 
 /** The schemas of every event, in story order. */
 export const EVENT_SCHEMAS = [

@@ -1,6 +1,7 @@
 /** Offers, their fate with the committee and the members, and member votes on them. */
 import { z } from 'zod';
 import { Count, eventOf, Id, Instant, Percent } from '../primitives.js';
+import { countFaults, type EventFault, shareFaults, withOwnChecks } from './faults.js';
 
 /** The headline pay uplift of an offer or award: a percentage, negative for a cut. */
 const PayUplift = z.number().min(-100).max(1000);
@@ -59,33 +60,42 @@ export const VoteKind = z.enum(['referendum', 'survey']);
 /** The kind of a member vote. */
 export type VoteKind = z.infer<typeof VoteKind>;
 
-/** The members are asked: on an offer, or on a question of their own (then with no offer). */
-export const ReferendumOpened = eventOf(
-  'referendum.opened',
-  'The members are asked to vote: on an offer, which goes before them, or on a question of their own.',
-  {
-    referendum: Id.describe('A name for this member vote, which its referendum.closed event repeats.'),
-    kind: VoteKind.describe('referendum if the result binds the union, survey if it only advises the committee.'),
-    offer: Id.optional().describe('The offer put to the members; leave it out for a vote on a question.'),
-    question: z.string().min(1).optional().describe('The question put to members when the vote is not on an offer.'),
-    closes: Instant.optional().describe('When voting is due to close, if it was announced.'),
-  },
+/** The members are asked: on an offer, or on a question of their own (then with no offer); on one or the other. */
+export const ReferendumOpened = withOwnChecks(
+  eventOf(
+    'referendum.opened',
+    'The members are asked to vote: on an offer, which goes before them, or on a question of their own.',
+    {
+      referendum: Id.describe('A name for this member vote, which its referendum.closed event repeats.'),
+      kind: VoteKind.describe('referendum if the result binds the union, survey if it only advises the committee.'),
+      offer: Id.optional().describe('The offer put to the members; leave it out for a vote on a question.'),
+      question: z.string().min(1).optional().describe('The question put to members when the vote is not on an offer.'),
+      closes: Instant.optional().describe('When voting is due to close, if it was announced.'),
+    },
+  ),
+  (e): EventFault[] =>
+    e.offer === undefined && e.question === undefined
+      ? [{ code: 'referendum.subject-required', message: 'a vote needs an offer or a question' }]
+      : [],
 );
 /** A member vote opened. */
 export type ReferendumOpened = z.infer<typeof ReferendumOpened>;
 
-/** The member vote closes; yes means accepting the offer (or yes to the question). */
-export const ReferendumClosed = eventOf(
-  'referendum.closed',
-  'A member vote closes: a yes to an offer in a binding referendum settles the dispute, a no rejects the offer.',
-  {
-    referendum: Id.describe('The member vote that closes, named as when it opened.'),
-    turnoutPct: Percent.optional().describe('Turnout, in per cent of the members entitled to vote.'),
-    yesPct: Percent.describe('Votes for the offer (or yes to the question), in per cent of votes cast.'),
-    noPct: Percent.describe('Votes against, in per cent of votes cast; yes and no add up to at most 100.'),
-    cast: Count.optional().describe('How many members voted, where the union reported it.'),
-    entitled: Count.optional().describe('How many members could vote, where the union reported it.'),
-  },
+/** The member vote closes; yes means accepting the offer (or yes to the question). Its figures must add up. */
+export const ReferendumClosed = withOwnChecks(
+  eventOf(
+    'referendum.closed',
+    'A member vote closes: a yes to an offer in a binding referendum settles the dispute, a no rejects the offer.',
+    {
+      referendum: Id.describe('The member vote that closes, named as when it opened.'),
+      turnoutPct: Percent.optional().describe('Turnout, in per cent of the members entitled to vote.'),
+      yesPct: Percent.describe('Votes for the offer (or yes to the question), in per cent of votes cast.'),
+      noPct: Percent.describe('Votes against, in per cent of votes cast; yes and no add up to at most 100.'),
+      cast: Count.optional().describe('How many members voted, where the union reported it.'),
+      entitled: Count.optional().describe('How many members could vote, where the union reported it.'),
+    },
+  ),
+  (e) => [...countFaults(e, 'referendum'), ...shareFaults(e, 'yesPct', 'noPct', 'referendum.shares-over-100')],
 );
 /** A member vote closed. */
 export type ReferendumClosed = z.infer<typeof ReferendumClosed>;

@@ -1,45 +1,52 @@
 /** Industrial action: strikes called, changed, suspended and called off. */
 import { z } from 'zod';
 import { eventOf, Id, Instant } from '../primitives.js';
+import { orderFaults, withOwnChecks } from './faults.js';
+
+/** A strike's dates that cannot be: it ends before (or as) it starts. */
+const datesInOrder = (e: Readonly<Record<string, unknown>>) =>
+  orderFaults(e, 'start', 'end', 'strike.ends-before-start', 'the strike ends before it starts');
 
 /** What the action withdraws: all labour, or everything but emergency care. */
 export const StrikeScope = z.enum(['full-walkout', 'emergency-care-only']);
 /** The scope of a strike. */
 export type StrikeScope = z.infer<typeof StrikeScope>;
 
-/** The union gives notice of a strike from `start` to `end`. */
-export const StrikeCalled = eventOf(
-  'strike.called',
-  'The union gives notice of industrial action from start to end, under a live mandate and with the notice the law asks.',
-  {
-    at: Instant.describe('When notice was given; the days of notice are counted from here to the start.'),
-    action: Id.describe('A name for this period of action, which later events about it repeat, e.g. strike-2023-03.'),
-    start: Instant.describe('When the action begins, in UK local time; the strike starts by itself at this instant.'),
-    end: Instant.describe('When the action ends; it must come after the start and before the mandate expires.'),
-    scope: StrikeScope.describe(
-      'What is withdrawn: full-walkout (all work) or emergency-care-only (all but emergency care).',
-    ),
-    /** Daily hours, where the action runs only part of each day, e.g. "08:00-17:00". */
-    hours: z
-      .string()
-      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write daily hours like 08:00-17:00')
-      .optional()
-      .describe('Daily hours, where the action runs only part of each day, e.g. "08:00-17:00".'),
-  },
+/** The union gives notice of a strike from `start` to a later `end`. */
+export const StrikeCalled = withOwnChecks(
+  eventOf(
+    'strike.called',
+    'The union gives notice of industrial action from start to end, under a live mandate and with the notice the law asks.',
+    {
+      at: Instant.describe('When notice was given; the days of notice are counted from here to the start.'),
+      action: Id.describe('A name for this period of action, which later events about it repeat, e.g. strike-2023-03.'),
+      start: Instant.describe('When the action begins, in UK local time; the strike starts by itself at this instant.'),
+      end: Instant.describe('When the action ends; it must come after the start and before the mandate expires.'),
+      scope: StrikeScope.describe(
+        'What is withdrawn: full-walkout (all work) or emergency-care-only (all but emergency care).',
+      ),
+      /** Daily hours, where the action runs only part of each day, e.g. "08:00-17:00". */
+      hours: z
+        .string()
+        .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write daily hours like 08:00-17:00')
+        .optional()
+        .describe('Daily hours, where the action runs only part of each day, e.g. "08:00-17:00".'),
+    },
+  ),
+  datesInOrder,
 );
 /** A strike was called. */
 export type StrikeCalled = z.infer<typeof StrikeCalled>;
 
-/** A called strike is moved to new dates (with fresh notice). */
-export const StrikeRescheduled = eventOf(
-  'strike.rescheduled',
-  'A called strike that has not begun is moved to new dates, with fresh notice.',
-  {
+/** A called strike is moved to new dates (with fresh notice), the end after the start. */
+export const StrikeRescheduled = withOwnChecks(
+  eventOf('strike.rescheduled', 'A called strike that has not begun is moved to new dates, with fresh notice.', {
     at: Instant.describe('When the new dates were notified; the notice for them is counted from here.'),
     action: Id.describe('The strike moved, named as when it was called.'),
     start: Instant.describe('The new start of the action.'),
     end: Instant.describe('The new end of the action.'),
-  },
+  }),
+  datesInOrder,
 );
 /** A strike was rescheduled. */
 export type StrikeRescheduled = z.infer<typeof StrikeRescheduled>;
