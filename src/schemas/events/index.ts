@@ -35,11 +35,11 @@ import {
 export * from './ballot.js';
 export * from './context.js';
 export * from './dispute.js';
+/** The faults in an event's own data, by its schema's own checks (each schema registers them; this file loads them all). */
+export { type EventFault, eventFaults } from './faults.js';
 export * from './offer.js';
 export * from './strike.js';
 export * from './talks.js';
-/** The faults in an event's own data (its schema's own checks, registered as the schemas above load). */
-export { type EventFault, eventFaults } from './faults.js';
 
 /** The schemas of every event, in story order. */
 export const EVENT_SCHEMAS = [
