@@ -11,6 +11,16 @@ interface Timer {
   id: number;
   at: number;
   fn: () => void;
+  /** What the owner of the clock calls this timer (see `ClockHooks`). */
+  key: string;
+}
+
+/** What a clock's owner hears of its timers: to remember what each one is for, and when it goes. */
+export interface ClockHooks {
+  /** A timer was armed to fire `delayMs` from now; returns the key the owner knows it by. */
+  armed?(delayMs: number): string;
+  /** The timer known by this key was disarmed before it fired. */
+  cleared?(key: string): void;
 }
 
 /** A simulated clock in epoch milliseconds with XState's clock shape. */
@@ -19,9 +29,12 @@ export class ReplayClock {
   #nextId = 1;
   #timers = new Map<number, Timer>();
 
+  readonly #hooks: ClockHooks;
+
   /** A clock standing at an instant. */
-  constructor(startMs: number) {
+  constructor(startMs: number, hooks: ClockHooks = {}) {
     this.#now = startMs;
+    this.#hooks = hooks;
   }
 
   /** The current simulated instant. */
@@ -32,13 +45,17 @@ export class ReplayClock {
   /** Arms a timer that fires `delayMs` after now. */
   setTimeout(fn: (...args: unknown[]) => void, delayMs: number): number {
     const id = this.#nextId++;
-    this.#timers.set(id, { id, at: this.#now + Math.max(0, delayMs), fn });
+    const key = this.#hooks.armed?.(delayMs) ?? '';
+    this.#timers.set(id, { id, at: this.#now + Math.max(0, delayMs), fn, key });
     return id;
   }
 
   /** Disarms a timer. */
   clearTimeout(id: number): void {
+    const timer = this.#timers.get(id);
+    if (!timer) return;
     this.#timers.delete(id);
+    this.#hooks.cleared?.(timer.key);
   }
 
   /** The instant of the earliest armed timer, if any. */
@@ -51,9 +68,9 @@ export class ReplayClock {
 
   /**
    * Moves the clock forward to an instant, firing each timer due by then at its own instant, earliest first
-   * (ties in the order they were armed). `onFired` is called after each timer with its instant.
+   * (ties in the order they were armed). `onFired` is called after each timer with its instant and key.
    */
-  advanceTo(targetMs: number, onFired?: (atMs: number) => void): void {
+  advanceTo(targetMs: number, onFired?: (atMs: number, key: string) => void): void {
     if (targetMs < this.#now) throw new RangeError('the replay clock cannot run backwards');
     for (;;) {
       let due: Timer | undefined;
@@ -64,7 +81,7 @@ export class ReplayClock {
       this.#timers.delete(due.id);
       this.#now = due.at;
       due.fn();
-      onFired?.(due.at);
+      onFired?.(due.at, due.key);
     }
     this.#now = targetMs;
   }

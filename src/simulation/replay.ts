@@ -1,22 +1,19 @@
 /**
- * Replay: run a scenario's dated events through the dispute machine on the replay clock and record every step,
- * including those the passage of time causes (a strike starting on its date, a mandate lapsing).
+ * Replay: the engine plus a recorder. Each scenario event goes to the engine at its instant; the recorder writes
+ * a Trace step for it and for every step time causes on the way (a strike starting on its date, a mandate
+ * lapsing), each with what changed in the record since the step before.
  */
-import { type Actor, createActor, type InspectionEvent, type Observer } from 'xstate';
+import type { InspectionEvent, Observer } from 'xstate';
 import { formatInstant, parseInstant } from '../domain/time.js';
-import {
-  activePaths,
-  type DisputeContext,
-  type DisputeMachine,
-  type DisputeSnapshot,
-  disputeMachine,
-  explainRefusal,
-  outcomeOf,
-} from '../machine/index.js';
+import { activePaths, type DisputeSnapshot, outcomeOf } from '../machine/index.js';
 import type { DisputeEvent } from '../schemas/events/index.js';
 import type { Scenario, ScenarioEvent } from '../schemas/scenario.js';
-import type { Trace, TraceStep } from '../schemas/trace.js';
-import { ReplayClock } from './clock.js';
+import { TRACE_VERSION, type Trace, type TraceStep } from '../schemas/trace.js';
+import { Engine, type TimedStep } from './engine.js';
+import { clone, diff } from './patch.js';
+
+/** How a replay records each step's record. */
+export type RecordMode = 'patch' | 'full';
 
 /** Options of a replay. */
 export interface ReplayOptions {
@@ -26,6 +23,11 @@ export interface ReplayOptions {
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Called after each step is recorded, with the machine's snapshot at that step. */
   onStep?: (step: TraceStep, snapshot: DisputeSnapshot) => void;
+  /**
+   * `patch` (default): each step carries what changed in the record (a JSON Patch), so the Trace grows linearly;
+   * `full`: each step carries the whole record, as small files and quick readers may prefer.
+   */
+  records?: RecordMode;
 }
 
 const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence']);
@@ -37,134 +39,135 @@ export function toMachineEvent(event: ScenarioEvent): DisputeEvent {
   return out as DisputeEvent;
 }
 
-/** The trace's name for a timer that fired, from the delay that armed it. */
-const TIMED: Record<string, string> = {
-  untilNextStrike: 'strike.started',
-  untilStrikeEnds: 'strike.ended',
-  untilMandateExpires: 'mandate.lapsed',
-  untilActionWindowCloses: 'mandate.windowClosed',
-};
+/** The parts of a scenario a replay needs before its events. */
+type ScenarioHead = Pick<Scenario, 'id' | 'title' | 'kind' | 'rules' | 'importantPublicService'>;
 
 /** A running replay: feed it events one by one, or all at once with `replay`. */
 export class Replayer {
-  readonly clock: ReplayClock;
-  readonly actor: Actor<DisputeMachine>;
+  readonly engine: Engine;
   readonly steps: TraceStep[] = [];
-  #lastTimer = '';
-  #onStep: ReplayOptions['onStep'];
+  readonly #initial: Trace['initial'];
+  readonly #onStep: ReplayOptions['onStep'];
+  readonly #mode: RecordMode;
+  /** The record of the last step written, to patch the next one against. */
+  #last: DisputeSnapshot['context'];
   /** The sources of what set each timer going: a strike's call, the ballot behind a mandate. */
   #causes = new Map<string, string[]>();
 
-  /** Starts the dispute machine at an instant under the scenario's rules. */
+  /** Starts the dispute machine at an instant under the scenario's rules (or goes on from another replay's engine). */
   constructor(
-    readonly scenario: Pick<Scenario, 'id' | 'title' | 'kind' | 'rules' | 'importantPublicService'>,
+    readonly scenario: ScenarioHead,
     startsAt: string,
     options: Omit<ReplayOptions, 'until'> = {},
+    from?: { engine: Engine; replayer: Replayer },
   ) {
-    const { inspect, onStep } = options;
-    this.#onStep = onStep;
-    this.clock = new ReplayClock(parseInstant(startsAt));
-    const observe = (e: InspectionEvent): void => {
-      if (e.type === '@xstate.event' && e.event.type.startsWith('xstate.after.')) this.#lastTimer = e.event.type;
-      if (typeof inspect === 'function') inspect(e);
-      else inspect?.next?.(e);
+    this.#onStep = options.onStep;
+    this.#mode = options.records ?? 'patch';
+    if (from) {
+      this.engine = from.engine;
+      this.steps = [...from.replayer.steps];
+      this.#initial = from.replayer.#initial;
+      this.#last = from.replayer.#last;
+      this.#causes = new Map(from.replayer.#causes);
+      return;
+    }
+    this.engine = Engine.start(
+      { rules: scenario.rules, importantPublicService: scenario.importantPublicService, start: startsAt },
+      options.inspect ? { inspect: options.inspect } : {},
+    );
+    const snap = this.engine.snapshot;
+    this.#last = snap.context;
+    this.#initial = {
+      date: formatInstant(this.engine.nowMs),
+      state: snap.value,
+      active: activePaths(snap),
+      context: clone(snap.context) as unknown as Record<string, unknown>,
     };
-    this.actor = createActor(disputeMachine, {
-      clock: this.clock,
-      input: { rules: scenario.rules, importantPublicService: scenario.importantPublicService, start: startsAt },
-      inspect: observe,
-    });
-    this.actor.start();
   }
 
   /** The machine's snapshot now. */
   get snapshot(): DisputeSnapshot {
-    return this.actor.getSnapshot();
+    return this.engine.snapshot;
+  }
+
+  /** The replay clock. */
+  get clock(): Engine['clock'] {
+    return this.engine.clock;
   }
 
   /** Lets time pass to an instant, recording each timer that fires as a step caused by time. */
   advanceTo(instantMs: number): void {
-    if (instantMs <= this.clock.now()) return;
-    let before = this.snapshot.context;
-    this.clock.advanceTo(instantMs, (atMs) => {
-      const delay = this.#lastTimer.split('.')[2] ?? '';
-      const type = TIMED[delay] ?? 'time.passed';
-      const event: TraceStep['event'] = { type, at: formatInstant(atMs) };
-      const after = this.snapshot.context;
-      const subject = timedSubject(type, before, after);
-      if (subject) event.action = subject;
-      const cause = subject ? `action:${subject}` : `ballot:${(before.mandate ?? after.mandate)?.ballot ?? ''}`;
-      this.#push({
-        date: formatInstant(atMs),
-        event,
-        cause: 'time',
-        accepted: true,
-        sources: this.#causes.get(cause) ?? [],
-      });
-      before = this.snapshot.context;
-    });
+    for (const t of this.engine.advanceTo(instantMs)) this.#pushTimed(t);
   }
 
   /** Offers a scenario event to the machine at its instant; records whether it was accepted, and why not. */
   offer(event: ScenarioEvent): TraceStep {
-    const at = parseInstant(event.at);
     const machineEvent = toMachineEvent(event);
-    const base = {
-      id: event.id,
-      date: formatInstant(at),
-      event: machineEvent as TraceStep['event'],
-      cause: 'scenario' as const,
-      sources: event.sources,
-      ...(event.note ? { note: event.note } : {}),
-    };
-    if (at < this.clock.now()) {
-      return this.#push({
-        ...base,
-        accepted: false,
-        reason: `dated before the clock (${formatInstant(this.clock.now())})`,
-      });
-    }
-    this.advanceTo(at);
-    const before = this.snapshot;
-    if (before.status !== 'active')
-      return this.#push({ ...base, accepted: false, reason: explainRefusal(before, machineEvent) ?? '' });
-    // Every transition of the chart records the event, so an event the machine refuses leaves the snapshot as it was.
-    this.actor.send(machineEvent);
-    if (this.snapshot === before) {
-      return this.#push({
-        ...base,
-        accepted: false,
-        reason: explainRefusal(before, machineEvent) ?? 'not possible now',
-      });
-    }
-    this.#rememberCause(machineEvent, event.sources);
-    return this.#push({ ...base, accepted: true });
+    const sent = this.engine.send(machineEvent);
+    for (const t of sent.timed) this.#pushTimed(t);
+    if (sent.accepted) this.#rememberCause(machineEvent, event.sources);
+    return this.#push(
+      {
+        id: event.id,
+        date: formatInstant(parseInstant(event.at)),
+        event: machineEvent as TraceStep['event'],
+        cause: 'scenario',
+        accepted: sent.accepted,
+        ...(sent.reason !== undefined ? { reason: sent.reason } : {}),
+        sources: event.sources,
+        ...(event.note ? { note: event.note } : {}),
+      },
+      sent.snapshot,
+    );
   }
 
   /** The trace so far, ending at the clock's instant. */
   trace(): Trace {
     const snap = this.snapshot;
     return {
+      version: TRACE_VERSION,
       scenario: {
         id: this.scenario.id,
         title: this.scenario.title,
         kind: this.scenario.kind,
         rules: this.scenario.rules,
       },
+      initial: this.#initial,
       steps: this.steps,
       final: {
-        date: formatInstant(this.clock.now()),
+        date: formatInstant(this.engine.nowMs),
         state: snap.value,
         active: activePaths(snap),
         outcome: outcomeOf(snap),
-        context: snap.context as unknown as Record<string, unknown>,
+        context: clone(snap.context) as unknown as Record<string, unknown>,
       },
     };
   }
 
   /** Stops the machine. */
   stop(): void {
-    this.actor.stop();
+    this.engine.stop();
+  }
+
+  /**
+   * An independent replay that goes on from this point: the engine forked, the steps so far kept. What is
+   * offered to either afterwards is unknown to the other.
+   */
+  fork(options: Omit<ReplayOptions, 'until' | 'inspect'> = {}): Replayer {
+    const engine = this.engine.fork();
+    return new Replayer(
+      this.scenario,
+      this.#initial.date,
+      { records: this.#mode, ...options },
+      { engine, replayer: this },
+    );
+  }
+
+  #pushTimed(t: TimedStep): void {
+    const date = formatInstant(t.atMs);
+    const event: TraceStep['event'] = { type: t.type, at: date, ...(t.action ? { action: t.action } : {}) };
+    const cause = t.action ? `action:${t.action}` : `ballot:${t.ballot ?? ''}`;
+    this.#push({ date, event, cause: 'time', accepted: true, sources: this.#causes.get(cause) ?? [] }, t.snapshot);
   }
 
   /** Keeps the sources of events whose consequences time will bring: strike dates, mandates. */
@@ -180,29 +183,23 @@ export class Replayer {
     }
   }
 
-  #push(step: Omit<TraceStep, 'index' | 'state' | 'active' | 'context'>): TraceStep {
-    const snap = this.snapshot;
+  #push(step: Omit<TraceStep, 'index' | 'state' | 'active' | 'patch' | 'context'>, snap: DisputeSnapshot): TraceStep {
+    const record =
+      this.#mode === 'full'
+        ? { context: clone(snap.context) as unknown as Record<string, unknown> }
+        : { patch: diff(this.#last, snap.context) };
+    this.#last = snap.context;
     const full: TraceStep = {
       index: this.steps.length,
       ...step,
       state: snap.value,
       active: activePaths(snap),
-      context: snap.context as unknown as Record<string, unknown>,
+      ...record,
     };
     this.steps.push(full);
     this.#onStep?.(full, snap);
     return full;
   }
-}
-
-function timedSubject(type: string, before: DisputeContext, after: DisputeContext): string | undefined {
-  if (type === 'strike.started') return after.actions.find((a) => a.status === 'running')?.id;
-  if (type === 'strike.ended') {
-    return after.actions.find(
-      (a) => a.status === 'held' && before.actions.find((b) => b.id === a.id)?.status === 'running',
-    )?.id;
-  }
-  return undefined;
 }
 
 /** Replays a whole scenario and returns its trace. Deterministic: the same scenario gives the same trace. */

@@ -46,7 +46,11 @@ export function boardOf(root: ChartNode): BoardRow[] {
 /** The inspection of a scenario, ready to serve as JSON. */
 export async function buildInspection(scenario: Scenario): Promise<Inspection> {
   const branches: Branch[][] = [];
-  const trace = replay(scenario, { onStep: (_step, snapshot) => branches.push(openBranches(snapshot)) });
+  // The page shows each step's whole record; a scenario is small enough to send them all.
+  const trace = replay(scenario, {
+    records: 'full',
+    onStep: (_step, snapshot) => branches.push(openBranches(snapshot)),
+  });
   const start = createActor(disputeMachine, {
     input: {
       rules: scenario.rules,

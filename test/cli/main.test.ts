@@ -44,7 +44,7 @@ describe('dispute-sim (in-process)', () => {
       code: 2,
       stdout: '',
       stderr:
-        'dispute-sim: --until 2023-02-30: 2023-02-30 is not a day of the calendar\nUsage: dispute-sim replay <id|alias|file…> [--json] [--strict] [--until DATE]\n',
+        'dispute-sim: --until 2023-02-30: 2023-02-30 is not a day of the calendar\nUsage: dispute-sim replay <id|alias|file…> [--json [--full-records]] [--strict] [--until DATE] [--compact]\n',
     });
   });
 

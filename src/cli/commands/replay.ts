@@ -1,6 +1,7 @@
 /** `dispute-sim replay`: run scenarios through the machine and show their timelines or traces. */
 import { ScenarioCatalogue } from '../../loader/registry.js';
 import { renderTimeline } from '../../render/timeline.js';
+import { tracesJsonChunks } from '../../render/trace-json.js';
 import { replay } from '../../simulation/replay.js';
 import { dateOption, parse } from '../args.js';
 import { type Command, UsageError } from '../context.js';
@@ -8,13 +9,15 @@ import { type Command, UsageError } from '../context.js';
 /** Replays scenarios. */
 export const replayCommand: Command = {
   name: 'replay',
-  usage: 'dispute-sim replay <id|alias|file…> [--json] [--strict] [--until DATE]',
+  usage: 'dispute-sim replay <id|alias|file…> [--json [--full-records]] [--strict] [--until DATE] [--compact]',
   help:
     'Replays each scenario (an id, an alias such as 2023, or a YAML file) through the dispute statechart on a\n' +
     'simulated clock, and prints its timeline: every event, the steps time causes (strikes starting and ending,\n' +
     'mandates lapsing), the states they lead to, and refused events in red.\n\n' +
     'Options:\n' +
-    '  --json          print the Trace as JSON (an array when several scenarios are given)\n' +
+    '  --json          print the Trace as JSON (an array when several scenarios are given); each step carries\n' +
+    '                  what changed in the record (a JSON Patch), the first and last records whole\n' +
+    '  --full-records  with --json, every step carries its whole record instead (larger: for small files)\n' +
     '  --strict        exit 1 if any event was refused\n' +
     '  --until DATE    stop the replay at DATE (e.g. 2023-06-30)\n' +
     '  --compact       one line a step, without notes and sources',
@@ -24,13 +27,16 @@ export const replayCommand: Command = {
       strict: { type: 'boolean' },
       until: { type: 'string' },
       compact: { type: 'boolean' },
+      'full-records': { type: 'boolean' },
     });
+    if (values['full-records'] && !values.json) throw new UsageError('--full-records goes with --json');
     if (positionals.length === 0) throw new UsageError('name a scenario: an id, an alias (2016, 2023, 2025) or a file');
     const until = dateOption('until', values.until);
     const catalogue = new ScenarioCatalogue();
-    const traces = positionals.map((ref) => replay(catalogue.resolve(ref), until ? { until } : {}));
+    const records = values['full-records'] ? 'full' : 'patch';
+    const traces = positionals.map((ref) => replay(catalogue.resolve(ref), { records, ...(until ? { until } : {}) }));
     if (values.json) {
-      io.stdout(`${JSON.stringify(traces.length === 1 ? traces[0] : traces, null, 2)}\n`);
+      for (const chunk of tracesJsonChunks(traces)) io.stdout(chunk);
     } else {
       const text = traces.map((t) =>
         renderTimeline(t, { palette: io.palette, compact: !!values.compact, ...(io.width ? { width: io.width } : {}) }),

@@ -61,7 +61,7 @@ describe('dispute-sim diagram', () => {
       stdout: '',
       stderr:
         'dispute-sim: --format must be one of svg, mermaid, dot, json, not "png"\n' +
-        'Usage: dispute-sim diagram [--format svg|mermaid|dot|json] [--scenario ID] [--out FILE]\n',
+        'Usage: dispute-sim diagram [--format svg|mermaid|dot|json] [--scenario ID] [--out FILE [--force]]\n',
     });
     expect((await cli('diagram', 'extra')).code).toBe(2);
     expect((await cli('diagram', '--format')).code).toBe(2);

@@ -26,7 +26,7 @@ function step(type: string, active: string[], extra: Partial<TraceStep> = {}): T
     accepted: true,
     state: '',
     active,
-    context: {},
+    patch: [],
     sources: [],
     ...extra,
   };
@@ -34,7 +34,8 @@ function step(type: string, active: string[], extra: Partial<TraceStep> = {}): T
 
 function trace(steps: TraceStep[]): Trace {
   const scenario = { id: 't', title: 't', kind: 'example' as const, rules: 'by-date' };
-  return { scenario, steps, final: { date: '', state: '', active: [], outcome: 'ongoing', context: {} } };
+  const initial = { date: '', state: '', active: [], context: {} };
+  return { version: 2, scenario, initial, steps, final: { ...initial, outcome: 'ongoing' } };
 }
 
 describe('emphasisFromTrace', () => {
