@@ -8,13 +8,24 @@
 //   node scripts/build.mjs --if-stale   build only when dist/ is not fresh (the test suite's global setup)
 //   node scripts/build.mjs --check      build nothing; exit 0 when dist/ is fresh, 1 when stale, saying why
 //   --root DIR                          work on another tree (the tests' temporary ones); default: this repo
+// Builds in one tree take turns (a lock in node_modules/.cache/dispute-sim/), so test runs started side by side
+// never write dist/ at once.
 //
 // dist/ is fresh when its stamp matches the hash of the inputs as they are now (the path and bytes of every
 // file under src/, package.json, both tsconfigs, this script and the TypeScript version) and every output exists.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +54,7 @@ function walk(dir, base = dir) {
 }
 
 /** The hash of what the build reads. */
-export function inputHash(root) {
+function inputHash(root) {
   const hash = createHash('sha256');
   hash.update(`typescript ${TS_VERSION}\0`);
   const add = (name, path) => {
@@ -71,7 +82,7 @@ function expectedOutputs(root) {
 }
 
 /** Why dist/ cannot be used as it is, or undefined when it is fresh. */
-export function staleReason(root) {
+function staleReason(root) {
   const dist = join(root, 'dist');
   const stampFile = join(dist, STAMP);
   if (!existsSync(stampFile)) return 'dist/ has no build stamp (never built, or a build did not finish)';
@@ -110,6 +121,53 @@ function build(root, { clean }) {
   writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
 }
 
+/** Whether a process with this id is running (a lock's holder). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the tree's build lock (a file holding the builder's process id), waiting while another live build holds
+ * it, so that two test runs in one tree never write dist/ at once. A lock whose holder has died, or that is older
+ * than ten minutes, is taken over. Returns whether it had to wait, and the function that lets go.
+ */
+function lock(root) {
+  const file = join(root, 'node_modules', '.cache', 'dispute-sim', 'build.lock');
+  mkdirSync(dirname(file), { recursive: true });
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let waited = false;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return { waited, release: () => rmSync(file, { force: true }) };
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let holder = 0;
+    let age = 0;
+    try {
+      holder = Number(readFileSync(file, 'utf8'));
+      age = Date.now() - statSync(file).mtimeMs;
+    } catch {
+      continue; // let go of just now
+    }
+    // An empty lock is one being written: give its writer a moment.
+    const dead = holder > 0 ? !running(holder) : age > 5_000;
+    if (dead || age > 10 * 60_000) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (!waited) console.log(`waiting for another build (process ${holder || '?'})`);
+    waited = true;
+    Atomics.wait(nap, 0, 0, 200);
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === SELF) {
   const { values } = parseArgs({
     options: {
@@ -120,20 +178,24 @@ if (process.argv[1] && resolve(process.argv[1]) === SELF) {
     },
   });
   const root = resolve(values.root);
-  if (values.check || values['if-stale']) {
+  const fresh = () => {
     const reason = staleReason(root);
-    if (reason === undefined) {
-      console.log('dist/ is fresh: build skipped');
-      process.exit(0);
-    }
-    console.log(`dist/ is stale: ${reason}`);
-    if (values.check) process.exit(1);
-  }
+    console.log(reason === undefined ? 'dist/ is fresh: build skipped' : `dist/ is stale: ${reason}`);
+    return reason === undefined;
+  };
+  if (values.check) process.exit(fresh() ? 0 : 1);
+  if (values['if-stale'] && fresh()) process.exit(0);
+  const { waited, release } = lock(root);
+  let code = 0;
   try {
-    build(root, { clean: values.clean });
+    // The build waited for may have left dist/ fresh.
+    if (!(values['if-stale'] && waited && fresh())) build(root, { clean: values.clean });
   } catch (error) {
     // tsc has printed its errors already.
-    if (typeof error?.status === 'number') process.exit(error.status);
-    throw error;
+    if (typeof error?.status !== 'number') throw error;
+    code = error.status;
+  } finally {
+    release();
   }
+  process.exit(code);
 }

@@ -45,6 +45,8 @@ export function run(command: string, args: string[], cwd: string, timeout = 120_
 export interface Started {
   /** The first match of the pattern in its output. */
   match: RegExpMatchArray;
+  /** Its exit code once it ends by itself (null if killed by a signal). */
+  exit: Promise<number | null>;
   /** Ends the process and waits for it to go. */
   stop(): Promise<void>;
 }
@@ -56,10 +58,10 @@ export function start(command: string, args: string[], cwd: string, ready: RegEx
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill();
-    await exited;
+    await exit;
   };
   return new Promise((resolve, reject) => {
     let out = '';
@@ -81,7 +83,7 @@ export function start(command: string, args: string[], cwd: string, ready: RegEx
       if (match && !settled) {
         settled = true;
         clearTimeout(timer);
-        resolve({ match, stop });
+        resolve({ match, exit, stop });
       }
     });
     child.once('exit', (code) => fail(`exited with ${code} before its output matched`));

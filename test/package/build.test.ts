@@ -2,6 +2,8 @@
  * scripts/build.mjs on a small temporary tree: when dist/ counts as fresh (and the test suite skips the build),
  * and that a rebuild puts back whatever was missing. A stale dist/ must never pass for a fresh one.
  */
+
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -14,9 +16,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { run, start } from '../helpers/cli.js';
 
 const SCRIPT = join(process.cwd(), 'scripts', 'build.mjs');
 let root = '';
@@ -119,5 +121,23 @@ describe('scripts/build.mjs: is dist/ fresh?', () => {
     expect(build('--clean')).toBe(0);
     expect(existsSync(join(root, 'dist/left-over.js'))).toBe(false);
     expect(check()).toBe('fresh');
+  });
+
+  it('builds take turns: one waits while a live build holds the lock; a lock left by a dead build is taken over', async () => {
+    const file = join(root, 'node_modules/.cache/dispute-sim/build.lock');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, String(spawnSync(process.execPath, ['-e', '']).pid));
+    expect(build()).toBe(0);
+    expect(existsSync(file), 'the build lets go of its lock').toBe(false);
+
+    writeFileSync(file, String(process.pid));
+    const second = await start(process.execPath, [SCRIPT, '--root', root], root, /waiting for another build/);
+    try {
+      rmSync(file);
+      expect(await second.exit).toBe(0);
+      expect(check()).toBe('fresh');
+    } finally {
+      await second.stop();
+    }
   });
 });
