@@ -8,16 +8,19 @@ export const DAY_MS = 86_400_000;
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/** The time-zone database's view of London, made on first use: building it costs a start-up tens of ms. */
+let londonParts: Intl.DateTimeFormat | undefined;
+const london = (): Intl.DateTimeFormat =>
+  (londonParts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
 
 /** The start and end of British Summer Time in a year (last Sundays of March and October, 01:00 UTC). */
 function summerTime(year: number): [number, number] {
@@ -45,7 +48,7 @@ export function londonOffsetMs(epochMs: number): number {
 /** The offset of Europe/London from UTC at an instant, from the time-zone database. */
 export function zoneOffsetMs(epochMs: number): number {
   const f: Record<string, number> = {};
-  for (const p of londonParts.formatToParts(new Date(epochMs))) {
+  for (const p of london().formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') f[p.type] = Number(p.value);
   }
   const asUtc = Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0, f.second ?? 0);

@@ -3,8 +3,10 @@
  * reported at its `file:line:col` with a stable code. Nothing here ever writes to a scenario file.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { crossCheck, ScenarioFile } from '../schemas/scenario.js';
+import { cachedScenario } from './cache.js';
 import { fieldName, issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
 
 /** The largest scenario file we read, in bytes. */
@@ -193,7 +195,31 @@ export function parseScenario(text: string, file: string): LoadedFile {
   }
 }
 
-/** Reads and checks one scenario file (without resolving `extends`). */
-export function loadScenarioFile(file: string): LoadedFile {
+/** Reads and checks one scenario file from its YAML, never the cache (what the cache itself is built with). */
+export function parseScenarioFile(file: string): LoadedFile {
   return parseScenario(decodeScenario(readBytes(file), file), file);
+}
+
+/**
+ * Reads and checks one scenario file (without resolving `extends`). A shipped file whose bytes the build's cache
+ * knows comes from the cache, already checked; its places in the source are read from the YAML only if a problem
+ * must be placed (a branch that does not fit its base).
+ */
+export function loadScenarioFile(file: string): LoadedFile {
+  const bytes = readBytes(file);
+  const cached = cachedScenario(resolve(file), bytes);
+  if (!cached) return parseScenario(decodeScenario(bytes, file), file);
+  let places: ((path: readonly PropertyKey[], message: string, code: string) => ScenarioProblem) | undefined;
+  return {
+    file,
+    data: cached,
+    problemAt(path, message, code) {
+      if (!places) {
+        const counter = new LineCounter();
+        const doc = parseDocument(decodeScenario(bytes, file), { lineCounter: counter });
+        places = (p, m, c) => pathProblem(file, doc, counter, p, m, c);
+      }
+      return places(path, message, code);
+    },
+  };
 }
