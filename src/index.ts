@@ -48,4 +48,24 @@ export {
 } from './simulation/branch.js';
 export { type Branch, candidateEvents, openBranches } from './simulation/branches.js';
 export { ReplayClock } from './simulation/clock.js';
+export {
+  type DisputeGraph,
+  type DisputePath,
+  FINAL_OUTCOMES,
+  type FinalOutcome,
+  initialSnapshot,
+  type Move,
+  type PathStep,
+  pathTo,
+  type Reachability,
+  reachableFrom,
+  serializeDispute,
+  shortestPathsToOutcomes,
+  shortestPathTo,
+  type TimerName,
+  takeMove,
+  type WalkedState,
+  type WalkOptions,
+  walkDispute,
+} from './simulation/paths/index.js';
 export { Replayer, type ReplayOptions, replay } from './simulation/replay.js';
