@@ -1,11 +1,15 @@
 /**
- * The rules a dispute event must keep, as plain functions returning the reason an event is unlawful or
- * impossible (or nothing when it is fine). Guards ask them; refused events quote them.
+ * The rules a dispute event must keep, as plain functions returning the reason an event breaks one (or nothing
+ * when it keeps it), and the guards made of them: each guard names one predicate, is true exactly when its rules
+ * hold, and its rules give the reason when it is false. The refusal a reader sees is worked out from these guards
+ * (`problemWith` in explain.ts), so a guard and its reason cannot disagree.
  */
 import { type BallotFigures, judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addMonths, DAY_MS, formatDay, parseInstant } from '../domain/time.js';
-import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
+import { type DisputeEvent, type EventOf, eventFaults } from '../schemas/events/index.js';
 import type { ActionRecord, DisputeContext, OfferRecord } from './context.js';
+
+type Type = DisputeEvent['type'];
 
 /** A reason an event cannot happen now, or undefined when it can. */
 export type Problem = string | undefined;
@@ -67,23 +71,60 @@ export function ballotGivesOpenEndedMandate(context: DisputeContext, event: Even
   return !!ballot && ballotGivesMandate(context, event) && regimeById(ballot.regime).mandate.kind === 'until-given-up';
 }
 
-function checkBallotOpened(context: DisputeContext, event: EventOf<'ballot.opened'>): Problem {
-  if (context.ballots.some((b) => b.id === event.ballot)) return `a ballot "${event.ballot}" was already held`;
-  if (event.closes && ms(event.closes) <= ms(event.at)) return 'the ballot closes before it opens';
-  return undefined;
+/**
+ * Whether an event is of one of these types, narrowing it. Guards use this rather than XState's `assertEvent`,
+ * which throws: the chart shares guards between events, and a guard must answer false, not throw, for an event
+ * it does not test (test/machine/guards.test.ts asks every guard about every type of event).
+ */
+export function eventIs<T extends Type>(event: { type: string }, ...types: T[]): event is EventOf<T> {
+  return (types as readonly string[]).includes(event.type);
 }
 
-function checkBallotClosed(context: DisputeContext, event: EventOf<'ballot.closed'>): Problem {
-  const ballot = context.ballots.find((b) => b.id === event.ballot);
-  if (!ballot) return `no ballot "${event.ballot}" was opened`;
-  if (ballot.closedAt) return `ballot "${event.ballot}" has already closed`;
-  if (event.cast > event.entitled) return `more votes cast (${event.cast}) than members entitled (${event.entitled})`;
-  if (event.yes + event.no > event.cast)
-    return `yes and no (${event.yes + event.no}) exceed the votes cast (${event.cast})`;
-  return undefined;
+/** A rule about events of some types: why the event breaks it given the dispute's record, or undefined. */
+export type Rule<T extends Type> = (context: DisputeContext, event: EventOf<T>) => Problem;
+
+/** A guard made of rules: a predicate on events of its types, and the reason it is false. */
+export interface RuleGuard {
+  /** True for an event of its types, possible in itself, that keeps every one of its rules; false for any other. */
+  (args: { context: DisputeContext; event: { type: string } }): boolean;
+  /** The event types it tests. */
+  readonly types: readonly Type[];
+  /** Why it is false for this event: of another type, impossible in itself, or the first rule it breaks. */
+  problem(context: DisputeContext, event: DisputeEvent): Problem;
 }
 
-function checkMandateExtended(context: DisputeContext, event: EventOf<'mandate.extended'>): Problem {
+/**
+ * A guard testing events of these types against these rules, in order. An event whose own data is impossible
+ * (its schema's own checks fail: more votes than voters, a strike ending before it starts) keeps no rule: the
+ * loader refuses such a file, and the machine refuses such an event sent to it directly, with the same message.
+ */
+function ruleGuard<const T extends Type>(types: readonly T[], ...rules: Rule<T>[]): RuleGuard {
+  const problem = (context: DisputeContext, event: DisputeEvent): Problem => {
+    if (!eventIs(event, ...types)) return `${event.type} is not ${types.join(' or ')}`;
+    const fault = eventFaults(event)[0];
+    if (fault) return fault.message;
+    for (const rule of rules) {
+      const broken = rule(context, event);
+      if (broken) return broken;
+    }
+    return undefined;
+  };
+  const guard = ({ context, event }: { context: DisputeContext; event: { type: string } }) =>
+    eventIs(event, ...types) && problem(context, event) === undefined;
+  return Object.assign(guard, { types, problem });
+}
+
+const ballotNotYetHeld: Rule<'ballot.opened'> = (c, e) =>
+  c.ballots.some((b) => b.id === e.ballot) ? `a ballot "${e.ballot}" was already held` : undefined;
+
+const ballotStillOpen: Rule<'ballot.closed'> = (c, e) => {
+  const ballot = c.ballots.find((b) => b.id === e.ballot);
+  if (!ballot) return `no ballot "${e.ballot}" was opened`;
+  if (ballot.closedAt) return `ballot "${e.ballot}" has already closed`;
+  return undefined;
+};
+
+const extensionAllowed: Rule<'mandate.extended'> = (context, event) => {
   const mandate = context.mandate;
   if (!mandate) return 'there is no mandate to extend';
   const rule = regimeById(mandate.regime).mandate;
@@ -102,169 +143,199 @@ function checkMandateExtended(context: DisputeContext, event: EventOf<'mandate.e
     return `a mandate can run at most ${rule.maxMonthsByAgreement} months by agreement`;
   }
   return undefined;
-}
+};
 
-function checkRelinquished(context: DisputeContext): Problem {
-  const pending = pendingActions(context);
-  if (runningAction(context)) return 'a strike is under way: end it before giving up the mandate';
-  if (pending.length > 0)
-    return `strikes are still called (${pending.map((a) => a.id).join(', ')}): call them off first`;
-  return undefined;
-}
+type Ending = 'mandate.relinquished' | 'dispute.ended';
 
-function checkStrikeCalled(context: DisputeContext, event: EventOf<'strike.called'>): Problem {
-  if (findAction(context, event.action)) return `an action "${event.action}" was already called`;
-  return checkStrikeDates(context, event.at, event.start, event.end);
-}
+const noStrikeUnderWay: Rule<Ending> = (c, e) => {
+  if (!runningAction(c)) return undefined;
+  return e.type === 'mandate.relinquished'
+    ? 'a strike is under way: end it before giving up the mandate'
+    : 'a strike is under way';
+};
 
-function checkStrikeDates(context: DisputeContext, at: string, start: string, end: string): Problem {
-  const mandate = context.mandate;
-  if (!mandate || mandate.endedAt) return 'there is no live mandate for industrial action';
-  const s = ms(start);
-  const e = ms(end);
-  if (e <= s) return 'the strike ends before it starts';
-  const regime = regimeForNotice(context.rules, ms(at));
-  if (s - ms(at) < regime.noticeDays * DAY_MS) {
-    const days = ((s - ms(at)) / DAY_MS).toFixed(1);
-    return `only ${days} days' notice; ${regime.name} requires ${regime.noticeDays}`;
-  }
-  if (mandate.expiresAt && e >= ms(mandate.expiresAt)) {
-    return `the mandate expires on ${formatDay(ms(mandate.expiresAt))}: the strike must end before then`;
-  }
-  if (mandate.startBy && !actionBegunUnderMandate(context) && s >= ms(mandate.startBy)) {
-    const firstPending = pendingActions(context)[0];
-    if (!firstPending || ms(firstPending.start) >= ms(mandate.startBy)) {
-      return `action must begin by ${formatDay(ms(mandate.startBy))} under this ballot`;
-    }
-  }
-  return undefined;
-}
+const noStrikeCalled: Rule<Ending> = (c, e) => {
+  const pending = pendingActions(c);
+  if (pending.length === 0) return undefined;
+  const called = `strikes are still called (${pending.map((a) => a.id).join(', ')})`;
+  return e.type === 'mandate.relinquished' ? `${called}: call them off first` : called;
+};
 
-function checkPendingAction(context: DisputeContext, id: string, running = false): Problem {
+const actionNotYetCalled: Rule<'strike.called'> = (c, e) =>
+  findAction(c, e.action) ? `an action "${e.action}" was already called` : undefined;
+
+/** Why the action is not in one of these states: unknown, or already under way or over. */
+function actionNotIn(context: DisputeContext, id: string, statuses: ActionRecord['status'][]): Problem {
   const action = findAction(context, id);
   if (!action) return `no action "${id}" was called`;
-  if (action.status === 'called') return undefined;
-  if (running && action.status === 'running') return undefined;
+  if (statuses.includes(action.status)) return undefined;
   return `action "${id}" is ${action.status === 'running' ? 'already under way' : action.status}`;
 }
 
-function checkRescheduled(context: DisputeContext, event: EventOf<'strike.rescheduled'>): Problem {
-  return checkPendingAction(context, event.action) ?? checkStrikeDates(context, event.at, event.start, event.end);
-}
+type StrikeDates = 'strike.called' | 'strike.rescheduled';
 
-function checkOfferMade(context: DisputeContext, event: EventOf<'offer.made'>): Problem {
-  if (findOffer(context, event.offer)) return `an offer "${event.offer}" was already made`;
-  const voting = context.offers.find((o) => o.status === 'putToMembers');
-  if (voting) return `members are still voting on offer "${voting.id}"`;
-  return undefined;
-}
+const mandateLive: Rule<StrikeDates> = (c) =>
+  !c.mandate || c.mandate.endedAt ? 'there is no live mandate for industrial action' : undefined;
 
-function checkOfferOpen(context: DisputeContext, id: string): Problem {
-  const offer = findOffer(context, id);
-  if (!offer) return `no offer "${id}" was ever made`;
-  if (offer !== currentOffer(context)) {
-    return `offer "${id}" is not on the table (it was ${offer.status})`;
-  }
-  return undefined;
-}
-
-function checkReferendumOpened(context: DisputeContext, event: EventOf<'referendum.opened'>): Problem {
-  if (context.referendums.some((r) => r.id === event.referendum)) {
-    return `a vote "${event.referendum}" was already held`;
-  }
-  if (event.offer === undefined) {
-    return event.question ? undefined : 'a vote needs an offer or a question';
-  }
-  const problem = checkOfferOpen(context, event.offer);
-  if (problem) return problem;
-  if (findOffer(context, event.offer)?.status === 'putToMembers')
-    return `offer "${event.offer}" is already before the members`;
-  return undefined;
-}
-
-function checkReferendumClosed(context: DisputeContext, event: EventOf<'referendum.closed'>): Problem {
-  const vote = context.referendums.find((r) => r.id === event.referendum);
-  if (!vote) return `no vote "${event.referendum}" was opened`;
-  if (vote.closedAt) return `vote "${event.referendum}" has already closed`;
-  if (event.yesPct + event.noPct > 100.5) return 'yes and no add up to more than 100%';
-  return undefined;
-}
-
-function checkAwardAccepted(context: DisputeContext, event: EventOf<'award.accepted'>): Problem {
-  const award = context.awards.find((a) => a.id === event.award);
-  if (!award) return `no award "${event.award}" was published`;
-  if (award.acceptedAt) return `award "${event.award}" was already accepted`;
-  return undefined;
-}
-
-function checkImpact(context: DisputeContext, event: EventOf<'impact.reported'>): Problem {
-  const action = findAction(context, event.action);
-  if (!action) return `no action "${event.action}" was called`;
-  if (action.status !== 'held' && action.status !== 'running') return `action "${event.action}" did not take place`;
-  return undefined;
-}
-
-function checkChallengeDecided(context: DisputeContext, event: EventOf<'challenge.decided'>): Problem {
-  const challenge = context.challenges.find((c) => c.id === event.challenge);
-  if (!challenge) return `no challenge "${event.challenge}" was filed`;
-  if (challenge.decidedAt) return `challenge "${event.challenge}" was already decided`;
-  return undefined;
-}
-
-function checkLawChanged(context: DisputeContext, event: EventOf<'law.changed'>): Problem {
-  if (event.regime === context.lawInForce) return `${regimeById(event.regime).name} is already in force`;
-  const byDate = regimeForBallot('by-date', ms(event.at));
-  if (byDate.id !== event.regime)
-    return `${regimeById(event.regime).name} was not in force on ${formatDay(ms(event.at))}`;
-  return undefined;
-}
-
-function checkDisputeEnded(context: DisputeContext): Problem {
-  if (runningAction(context)) return 'a strike is under way';
-  const pending = pendingActions(context);
-  if (pending.length > 0) return `strikes are still called (${pending.map((a) => a.id).join(', ')})`;
-  return undefined;
-}
-
-type Checks = { [T in DisputeEvent['type']]?: (context: DisputeContext, event: EventOf<T>) => Problem };
-
-const CHECKS: Checks = {
-  'ballot.opened': checkBallotOpened,
-  'ballot.closed': checkBallotClosed,
-  'mandate.extended': checkMandateExtended,
-  'mandate.relinquished': checkRelinquished,
-  'strike.called': checkStrikeCalled,
-  'strike.rescheduled': checkRescheduled,
-  'strike.rescoped': (c, e) => checkPendingAction(c, e.action, true),
-  'strike.suspended': (c, e) => checkPendingAction(c, e.action, true),
-  'strike.cancelled': (c, e) => checkPendingAction(c, e.action, true),
-  'impact.reported': checkImpact,
-  'offer.made': checkOfferMade,
-  'offer.withdrawn': (c, e) => checkOfferOpen(c, e.offer),
-  'offer.rejected': (c, e) => {
-    const problem = checkOfferOpen(c, e.offer);
-    if (problem) return problem;
-    return findOffer(c, e.offer)?.status === 'putToMembers' ? 'the members are voting on it' : undefined;
-  },
-  'offer.accepted': (c, e) => checkOfferOpen(c, e.offer),
-  'referendum.opened': checkReferendumOpened,
-  'referendum.closed': checkReferendumClosed,
-  'award.accepted': checkAwardAccepted,
-  'challenge.filed': (c, e) =>
-    c.challenges.some((x) => x.id === e.challenge) ? `a challenge "${e.challenge}" was already filed` : undefined,
-  'challenge.decided': checkChallengeDecided,
-  'conciliation.declined': (c) =>
-    c.conciliation.some((x) => !x.declinedBy && !x.openedAt) ? undefined : 'nobody has asked for conciliation',
-  'law.changed': checkLawChanged,
-  'terms.paused': (c) => (hasTermsInForce(c) ? undefined : 'no imposed terms are in force to pause'),
-  'dispute.ended': checkDisputeEnded,
+const dueNotice: Rule<StrikeDates> = (c, e) => {
+  const regime = regimeForNotice(c.rules, ms(e.at));
+  const notice = ms(e.start) - ms(e.at);
+  if (notice >= regime.noticeDays * DAY_MS) return undefined;
+  return `only ${(notice / DAY_MS).toFixed(1)} days' notice; ${regime.name} requires ${regime.noticeDays}`;
 };
 
-/** Why this event breaks a rule of the dispute given its facts, or undefined when it keeps them all. */
-export function problemWith(context: DisputeContext, event: DisputeEvent): Problem {
-  const check = CHECKS[event.type] as ((c: DisputeContext, e: DisputeEvent) => Problem) | undefined;
-  return check?.(context, event);
+const endsBeforeExpiry: Rule<StrikeDates> = (c, e) => {
+  const expires = c.mandate?.expiresAt;
+  if (!expires || ms(e.end) < ms(expires)) return undefined;
+  return `the mandate expires on ${formatDay(ms(expires))}: the strike must end before then`;
+};
+
+const beginsInWindow: Rule<StrikeDates> = (c, e) => {
+  const startBy = c.mandate?.startBy;
+  if (!startBy || actionBegunUnderMandate(c) || ms(e.start) < ms(startBy)) return undefined;
+  const firstPending = pendingActions(c)[0];
+  if (firstPending && ms(firstPending.start) < ms(startBy)) return undefined;
+  return `action must begin by ${formatDay(ms(startBy))} under this ballot`;
+};
+
+const offerNotYetMade: Rule<'offer.made'> = (c, e) =>
+  findOffer(c, e.offer) ? `an offer "${e.offer}" was already made` : undefined;
+
+const noVoteOnAnOffer: Rule<'offer.made'> = (c) => {
+  const voting = c.offers.find((o) => o.status === 'putToMembers');
+  return voting ? `members are still voting on offer "${voting.id}"` : undefined;
+};
+
+/** Why an offer is not the one on the table: never made, or decided or superseded since. */
+function offerNotOnTable(context: DisputeContext, id: string): Problem {
+  const offer = findOffer(context, id);
+  if (!offer) return `no offer "${id}" was ever made`;
+  if (offer !== currentOffer(context)) return `offer "${id}" is not on the table (it was ${offer.status})`;
+  return undefined;
 }
+
+const offerWithCommittee: Rule<'offer.rejected' | 'referendum.opened'> = (c, e) => {
+  if (e.offer === undefined) return 'the vote is not on an offer';
+  const problem = offerNotOnTable(c, e.offer);
+  if (problem) return problem;
+  if (findOffer(c, e.offer)?.status !== 'putToMembers') return undefined;
+  return e.type === 'offer.rejected'
+    ? 'the members are voting on it'
+    : `offer "${e.offer}" is already before the members`;
+};
+
+const voteNotYetHeld: Rule<'referendum.opened'> = (c, e) =>
+  c.referendums.some((r) => r.id === e.referendum) ? `a vote "${e.referendum}" was already held` : undefined;
+
+const voteStillOpen: Rule<'referendum.closed'> = (c, e) => {
+  const vote = c.referendums.find((r) => r.id === e.referendum);
+  if (!vote) return `no vote "${e.referendum}" was opened`;
+  if (vote.closedAt) return `vote "${e.referendum}" has already closed`;
+  return undefined;
+};
+
+const awardAwaitingAcceptance: Rule<'award.accepted'> = (c, e) => {
+  const award = c.awards.find((a) => a.id === e.award);
+  if (!award) return `no award "${e.award}" was published`;
+  if (award.acceptedAt) return `award "${e.award}" was already accepted`;
+  return undefined;
+};
+
+const challengeNotYetFiled: Rule<'challenge.filed'> = (c, e) =>
+  c.challenges.some((x) => x.id === e.challenge) ? `a challenge "${e.challenge}" was already filed` : undefined;
+
+const challengeUndecided: Rule<'challenge.decided'> = (c, e) => {
+  const challenge = c.challenges.find((x) => x.id === e.challenge);
+  if (!challenge) return `no challenge "${e.challenge}" was filed`;
+  if (challenge.decidedAt) return `challenge "${e.challenge}" was already decided`;
+  return undefined;
+};
+
+const actionHeld: Rule<'impact.reported'> = (c, e) => {
+  const action = findAction(c, e.action);
+  if (!action) return `no action "${e.action}" was called`;
+  if (action.status !== 'held' && action.status !== 'running') return `action "${e.action}" did not take place`;
+  return undefined;
+};
+
+const conciliationAsked: Rule<'conciliation.declined'> = (c) =>
+  c.conciliation.some((x) => !x.declinedBy && !x.openedAt) ? undefined : 'nobody has asked for conciliation';
+
+const regimeNewAndDue: Rule<'law.changed'> = (c, e) => {
+  const name = regimeById(e.regime).name;
+  if (e.regime === c.lawInForce) return `${name} is already in force`;
+  if (regimeForBallot('by-date', ms(e.at)).id !== e.regime) return `${name} was not in force on ${formatDay(ms(e.at))}`;
+  return undefined;
+};
+
+const termsInForce: Rule<'terms.paused'> = (c) =>
+  hasTermsInForce(c) ? undefined : 'no imposed terms are in force to pause';
+
+/**
+ * The guards that are rules of the dispute, by name: the chart refers to them, the diagrams print them, and a
+ * refused event is explained by the first of them it breaks. The other guards (in dispute.setup.ts) only choose
+ * between branches, and never explain a refusal.
+ */
+export const RULES = {
+  /** No ballot of this name was held before. */
+  isNewBallot: ruleGuard(['ballot.opened'], ballotNotYetHeld),
+  /** The ballot that closes was opened and has not closed. */
+  isOpenBallot: ruleGuard(['ballot.closed'], ballotStillOpen),
+  /** The new end is later than the current one and within what the mandate's regime allows by agreement. */
+  isAllowedExtension: ruleGuard(['mandate.extended'], extensionAllowed),
+  /** No strike is under way and none is called: the mandate can be given up, or the dispute ended. */
+  noStrikeCalledOrUnderWay: ruleGuard(['mandate.relinquished', 'dispute.ended'], noStrikeUnderWay, noStrikeCalled),
+  /** No action of this name was called before. */
+  isNewAction: ruleGuard(['strike.called'], actionNotYetCalled),
+  /** The action moved is called and has not begun. */
+  isPendingAction: ruleGuard(['strike.rescheduled'], (c, e) => actionNotIn(c, e.action, ['called'])),
+  /**
+   * A live mandate covers the strike's dates (it ends before a fixed term expires; before 2017, action begins
+   * in the window), and the notice is what the law in force when it is given requires.
+   */
+  hasMandateAndNotice: ruleGuard(
+    ['strike.called', 'strike.rescheduled'],
+    mandateLive,
+    dueNotice,
+    endsBeforeExpiry,
+    beginsInWindow,
+  ),
+  /** The action is called or under way (not yet over). */
+  isCalledOrRunningAction: ruleGuard(['strike.rescoped', 'strike.suspended', 'strike.cancelled'], (c, e) =>
+    actionNotIn(c, e.action, ['called', 'running']),
+  ),
+  /** The action reported on began (it is under way or was held). */
+  actionTookPlace: ruleGuard(['impact.reported'], actionHeld),
+  /** No offer of this name was made before. */
+  isNewOffer: ruleGuard(['offer.made'], offerNotYetMade),
+  /** No offer is before the members. */
+  noOfferPutToMembers: ruleGuard(['offer.made'], noVoteOnAnOffer),
+  /** The offer is the one on the table. */
+  isOfferOnTable: ruleGuard(['offer.withdrawn', 'offer.accepted'], (c, e) => offerNotOnTable(c, e.offer)),
+  /** The offer is the one on the table and still with the committee, not before the members. */
+  isOfferWithCommittee: ruleGuard(['offer.rejected', 'referendum.opened'], offerWithCommittee),
+  /** No member vote of this name was held before. */
+  isNewVote: ruleGuard(['referendum.opened'], voteNotYetHeld),
+  /** The member vote that closes was opened and has not closed. */
+  isOpenVote: ruleGuard(['referendum.closed'], voteStillOpen),
+  /** The award was published and not yet accepted. */
+  isPendingAward: ruleGuard(['award.accepted'], awardAwaitingAcceptance),
+  /** No challenge of this name was filed before. */
+  isNewChallenge: ruleGuard(['challenge.filed'], challengeNotYetFiled),
+  /** The challenge was filed and not yet decided. */
+  isPendingChallenge: ruleGuard(['challenge.decided'], challengeUndecided),
+  /** Someone asked for conciliation, and it was neither declined nor opened since. */
+  hasPendingConciliationRequest: ruleGuard(['conciliation.declined'], conciliationAsked),
+  /** The regime is not yet in force, and by the law's own dates it is in force that day. */
+  isNewLawInForce: ruleGuard(['law.changed'], regimeNewAndDue),
+  /** Terms imposed without agreement are in force (imposed and not paused since). */
+  hasTermsInForce: ruleGuard(['terms.paused'], termsInForce),
+  /** The poll's support and opposition add up to at most 100%: its only rule is its schema's own check. */
+  hasPossibleShares: ruleGuard(['poll.published']),
+} satisfies Record<string, RuleGuard>;
+
+/** The name of a guard that is a rule of the dispute. */
+export type RuleName = keyof typeof RULES;
 
 /** The regime a ballot opened now would fall under. */
 export function regimeForNewBallot(context: DisputeContext, event: EventOf<'ballot.opened'>) {

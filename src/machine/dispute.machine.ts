@@ -19,16 +19,16 @@ export const disputeMachine = disputeSetup.createMachine({
     'An industrial dispute between a union and an employer or government, under the ballot law in force on each date.',
   on: {
     'office.changed': { actions: 'recordSurroundings' },
-    'poll.published': { actions: 'recordSurroundings' },
+    'poll.published': { guard: 'hasPossibleShares', actions: 'recordSurroundings' },
     'terms.imposed': { actions: 'recordSurroundings' },
     'terms.paused': { guard: 'hasTermsInForce', actions: 'recordSurroundings' },
     'challenge.filed': { guard: 'isNewChallenge', actions: 'recordSurroundings' },
     'challenge.decided': { guard: 'isPendingChallenge', actions: 'recordSurroundings' },
-    'law.changed': { guard: 'lawTakesEffect', actions: 'recordSurroundings' },
+    'law.changed': { guard: 'isNewLawInForce', actions: 'recordSurroundings' },
     'award.published': { actions: 'recordAward' },
-    'award.accepted': { guard: 'isPublishedAward', actions: 'recordAward' },
+    'award.accepted': { guard: 'isPendingAward', actions: 'recordAward' },
     'impact.reported': { guard: 'actionTookPlace', actions: 'recordImpact' },
-    'referendum.opened': { guard: and([not('isVoteOnOffer'), 'canOpenVote']), actions: 'recordMemberVote' },
+    'referendum.opened': { guard: and([not('isVoteOnOffer'), 'isNewVote']), actions: 'recordMemberVote' },
     'referendum.closed': { guard: and([not('isVoteOnOffer'), 'isOpenVote']), actions: 'recordMemberVote' },
   },
   states: {
@@ -43,8 +43,8 @@ export const disputeMachine = disputeSetup.createMachine({
         'The dispute is live. Ballots, the mandate, talks, offers and industrial action each move on their own, side by side.',
       on: {
         'dispute.ended': [
-          { guard: and(['noActionPending', 'hasImposedTerms']), target: 'imposed', actions: 'recordEnded' },
-          { guard: 'noActionPending', target: 'abandoned', actions: 'recordEnded' },
+          { guard: and(['noStrikeCalledOrUnderWay', 'hasImposedTerms']), target: 'imposed', actions: 'recordEnded' },
+          { guard: 'noStrikeCalledOrUnderWay', target: 'abandoned', actions: 'recordEnded' },
         ],
       },
       states: {

@@ -1,6 +1,6 @@
 /**
  * The dispute machine's types and named implementations: every guard, action and delay the chart refers to.
- * Bodies are thin; the rules live in `checks.ts` and the record keeping in `record.ts`.
+ * Bodies are thin; the rules live in `checks.ts` and the record keeping in `record/`.
  */
 import { assign, setup } from 'xstate';
 import { parseInstant } from '../domain/time.js';
@@ -9,10 +9,11 @@ import {
   actionBegunUnderMandate,
   ballotGivesMandate,
   ballotGivesOpenEndedMandate,
+  eventIs,
   hasTermsInForce,
   isMainBallot,
   pendingActions,
-  problemWith,
+  RULES,
   runningAction,
 } from './checks.js';
 import { type DisputeContext, type DisputeInput, initialContext } from './context.js';
@@ -27,10 +28,6 @@ function recordEvent<T extends Type>(fn: (context: DisputeContext, event: EventO
     ...fn(context, event as EventOf<T>),
   }));
 }
-
-/** A guard that holds when the event breaks none of the dispute's rules. */
-const isLawful = ({ context, event }: { context: DisputeContext; event: DisputeEvent }): boolean =>
-  problemWith(context, event) === undefined;
 
 const msUntil = (context: DisputeContext, instant: string | null | undefined): number =>
   instant ? Math.max(0, parseInstant(instant) - parseInstant(context.now)) : 0;
@@ -55,40 +52,21 @@ export const disputeSetup = setup({
     input: {} as DisputeInput,
   },
   guards: {
-    // Each of these asks whether the event keeps the dispute's rules (checks.ts); the names say what they test.
-    canOpenBallot: isLawful,
-    canCloseBallot: isLawful,
-    canExtendMandate: isLawful,
-    canRelinquishMandate: isLawful,
-    hasLiveMandateAndNotice: isLawful,
-    isCalledAction: isLawful,
-    actionTookPlace: isLawful,
-    canMakeOffer: isLawful,
-    isOfferOnTable: isLawful,
-    canOpenVote: isLawful,
-    isOpenVote: isLawful,
-    isPublishedAward: isLawful,
-    isNewChallenge: isLawful,
-    isPendingChallenge: isLawful,
-    hasConciliationRequest: isLawful,
-    lawTakesEffect: isLawful,
-    noActionPending: isLawful,
-    hasTermsInForce: isLawful,
+    // The rules of the dispute (checks.ts): each true exactly when its own rules hold, for the events it tests.
+    ...RULES,
+    // The guards below choose between branches: each tests what its name says and never explains a refusal.
+    // Those that read an event narrow it with `eventIs`, false for an event of another type; those that read
+    // only the record (`has…`, `actionBegunUnderMandate`) answer the same for any event.
+    isMainBallot: ({ context, event }) => eventIs(event, 'ballot.closed') && isMainBallot(context, event),
     ballotGivesOpenEndedMandate: ({ context, event }) =>
-      event.type === 'ballot.closed' &&
-      isLawful({ context, event }) &&
-      isMainBallot(context, event) &&
-      ballotGivesOpenEndedMandate(context, event),
+      eventIs(event, 'ballot.closed') && ballotGivesOpenEndedMandate(context, event),
     ballotGivesFixedMandate: ({ context, event }) =>
-      event.type === 'ballot.closed' &&
-      isLawful({ context, event }) &&
-      isMainBallot(context, event) &&
+      eventIs(event, 'ballot.closed') &&
       ballotGivesMandate(context, event) &&
       !ballotGivesOpenEndedMandate(context, event),
     ballotFails: ({ context, event }) =>
-      event.type === 'ballot.closed' &&
-      isLawful({ context, event }) &&
-      isMainBallot(context, event) &&
+      eventIs(event, 'ballot.closed') &&
+      context.ballots.some((b) => b.id === event.ballot) &&
       !ballotGivesMandate(context, event),
     hasLiveMandateForNextStrike: ({ context }) => {
       const m = context.mandate;
@@ -97,21 +75,23 @@ export const disputeSetup = setup({
     hasStrikesPending: ({ context }) => pendingActions(context).length > 0,
     hasMoreThanOneStrikePending: ({ context }) => pendingActions(context).length > 1,
     hasStrikesPendingAfterThis: ({ context, event }) =>
-      pendingActions(context).some((a) => !('action' in event) || a.id !== event.action),
+      eventIs(event, 'strike.suspended', 'strike.cancelled') &&
+      pendingActions(context).some((a) => a.id !== event.action),
     hasHeldAction: ({ context }) => context.actions.some((a) => a.status === 'held' || a.status === 'running'),
-    isRunningAction: ({ context, event }) => 'action' in event && runningAction(context)?.id === event.action,
+    isRunningAction: ({ context, event }) =>
+      eventIs(event, 'strike.suspended', 'strike.cancelled') && runningAction(context)?.id === event.action,
     actionBegunUnderMandate: ({ context }) => actionBegunUnderMandate(context),
     isVoteOnOffer: ({ context, event }) =>
-      event.type === 'referendum.opened'
+      eventIs(event, 'referendum.opened')
         ? event.offer !== undefined
-        : event.type === 'referendum.closed' &&
+        : eventIs(event, 'referendum.closed') &&
           context.referendums.some((r) => r.id === event.referendum && r.offer !== undefined),
     membersAcceptOffer: ({ context, event }) =>
-      event.type === 'referendum.closed' &&
+      eventIs(event, 'referendum.closed') &&
       event.yesPct > event.noPct &&
       context.referendums.some((r) => r.id === event.referendum && r.kind === 'referendum'),
-    membersRejectOffer: ({ event }) => event.type === 'referendum.closed' && event.yesPct <= event.noPct,
-    conciliationReachedAgreement: ({ event }) => event.type === 'conciliation.ended' && event.agreement,
+    membersRejectOffer: ({ event }) => eventIs(event, 'referendum.closed') && event.yesPct <= event.noPct,
+    conciliationReachedAgreement: ({ event }) => eventIs(event, 'conciliation.ended') && event.agreement,
     hasImposedTerms: ({ context }) => hasTermsInForce(context),
   },
   actions: {

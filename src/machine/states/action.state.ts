@@ -4,26 +4,32 @@
  */
 import { and } from 'xstate';
 
+/** A new strike, under a mandate that covers its dates and with due notice. */
+const NEW_STRIKE = and(['isNewAction', 'hasMandateAndNotice']);
+
+/** A called strike moved to new dates the mandate covers, with fresh notice. */
+const MOVED_STRIKE = and(['isPendingAction', 'hasMandateAndNotice']);
+
 /** Strike calls and changes are the same whenever no strike is under way. */
-const strikeCall = { guard: 'hasLiveMandateAndNotice', target: 'announced', actions: 'recordStrikeCalled' } as const;
+const strikeCall = { guard: NEW_STRIKE, target: 'announced', actions: 'recordStrikeCalled' } as const;
 
 /** Suspending or calling off a strike before it starts: the next one stays announced, or action ends. */
 const stopCalledStrike = [
   {
-    guard: and(['isCalledAction', 'hasStrikesPendingAfterThis']),
+    guard: and(['isCalledOrRunningAction', 'hasStrikesPendingAfterThis']),
     target: 'announced',
     reenter: true,
     actions: 'recordStrikeChanged',
   },
-  { guard: and(['isCalledAction', 'hasHeldAction']), target: 'ended', actions: 'recordStrikeChanged' },
-  { guard: 'isCalledAction', target: 'none', actions: 'recordStrikeChanged' },
+  { guard: and(['isCalledOrRunningAction', 'hasHeldAction']), target: 'ended', actions: 'recordStrikeChanged' },
+  { guard: 'isCalledOrRunningAction', target: 'none', actions: 'recordStrikeChanged' },
 ] as const;
 
 /** Suspending or calling off a strike while one is under way: cut the running one short, or drop a later one. */
 const stopStrikeWhileStriking = [
   { guard: and(['isRunningAction', 'hasStrikesPending']), target: 'announced', actions: 'recordStrikeChanged' },
   { guard: 'isRunningAction', target: 'ended', actions: 'recordStrikeChanged' },
-  { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
+  { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
 ] as const;
 
 /** The action region's states and transitions. */
@@ -52,18 +58,18 @@ export const actionRegion = {
       },
       on: {
         'strike.called': {
-          guard: 'hasLiveMandateAndNotice',
+          guard: NEW_STRIKE,
           target: 'announced',
           reenter: true,
           actions: 'recordStrikeCalled',
         },
         'strike.rescheduled': {
-          guard: 'hasLiveMandateAndNotice',
+          guard: MOVED_STRIKE,
           target: 'announced',
           reenter: true,
           actions: 'recordStrikeChanged',
         },
-        'strike.rescoped': { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
+        'strike.rescoped': { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
         'strike.suspended': stopCalledStrike,
         'strike.cancelled': stopCalledStrike,
       },
@@ -77,9 +83,9 @@ export const actionRegion = {
         ],
       },
       on: {
-        'strike.called': { guard: 'hasLiveMandateAndNotice', actions: 'recordStrikeCalled' },
-        'strike.rescheduled': { guard: 'hasLiveMandateAndNotice', actions: 'recordStrikeChanged' },
-        'strike.rescoped': { guard: 'isCalledAction', actions: 'recordStrikeChanged' },
+        'strike.called': { guard: NEW_STRIKE, actions: 'recordStrikeCalled' },
+        'strike.rescheduled': { guard: MOVED_STRIKE, actions: 'recordStrikeChanged' },
+        'strike.rescoped': { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
         'strike.suspended': stopStrikeWhileStriking,
         'strike.cancelled': stopStrikeWhileStriking,
       },

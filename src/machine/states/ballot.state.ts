@@ -6,11 +6,11 @@ export const ballotRegion = {
   states: {
     idle: {
       description: 'No ballot is open.',
-      on: { 'ballot.opened': { guard: 'canOpenBallot', target: 'open', actions: 'recordBallotOpened' } },
+      on: { 'ballot.opened': { guard: 'isNewBallot', target: 'open', actions: 'recordBallotOpened' } },
     },
     open: {
       description: 'Members are voting in a statutory ballot; the law in force when it opened will judge it.',
-      on: { 'ballot.closed': { guard: 'canCloseBallot', target: 'idle', actions: 'recordBallotClosed' } },
+      on: { 'ballot.closed': { guard: 'isOpenBallot', target: 'idle', actions: 'recordBallotClosed' } },
     },
   },
 } as const;

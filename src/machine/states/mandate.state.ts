@@ -2,13 +2,18 @@
  * The mandate region of the live dispute. The mandate a successful ballot gives: none, live (for a fixed term, or
  * before 2017 until given up once action begins), lapsed, given up, or failed.
  */
+import { and } from 'xstate';
+
 const LAPSED = '#dispute.active.mandate.lapsed';
 
-/** A closed ballot moves the mandate region to the mandate it gives, or records that it gave none. */
+/** The main ballot (not a supplementary one) closes as the ballot region records it: only then can it move the mandate. */
+const CLOSES_MAIN = ['isOpenBallot', 'isMainBallot'] as const;
+
+/** A closed main ballot moves the mandate region to the mandate it gives, or records that it gave none. */
 const onBallotClosed = [
-  { guard: 'ballotGivesOpenEndedMandate', target: 'live.window' },
-  { guard: 'ballotGivesFixedMandate', target: 'live.term' },
-  { guard: 'ballotFails', target: 'failed' },
+  { guard: and([...CLOSES_MAIN, 'ballotGivesOpenEndedMandate']), target: 'live.window' },
+  { guard: and([...CLOSES_MAIN, 'ballotGivesFixedMandate']), target: 'live.term' },
+  { guard: and([...CLOSES_MAIN, 'ballotFails']), target: 'failed' },
 ] as const;
 
 /** The mandate region's states and transitions. */
@@ -30,11 +35,11 @@ export const mandateRegion = {
       description: 'The union holds a live mandate and may call lawful industrial action with due notice.',
       on: {
         'ballot.closed': [
-          { guard: 'ballotGivesOpenEndedMandate', target: '.window', reenter: true },
-          { guard: 'ballotGivesFixedMandate', target: '.term', reenter: true },
+          { guard: and([...CLOSES_MAIN, 'ballotGivesOpenEndedMandate']), target: '.window', reenter: true },
+          { guard: and([...CLOSES_MAIN, 'ballotGivesFixedMandate']), target: '.term', reenter: true },
         ],
         'mandate.relinquished': {
-          guard: 'canRelinquishMandate',
+          guard: 'noStrikeCalledOrUnderWay',
           target: 'relinquished',
           actions: 'recordMandateRelinquished',
         },
@@ -46,7 +51,7 @@ export const mandateRegion = {
           after: { untilMandateExpires: { target: LAPSED, actions: 'recordMandateLapsed' } },
           on: {
             'mandate.extended': {
-              guard: 'canExtendMandate',
+              guard: 'isAllowedExtension',
               target: 'term',
               reenter: true,
               actions: 'recordMandateExtended',
@@ -64,7 +69,7 @@ export const mandateRegion = {
           },
           on: {
             'mandate.extended': {
-              guard: 'canExtendMandate',
+              guard: 'isAllowedExtension',
               target: 'window',
               reenter: true,
               actions: 'recordMandateExtended',

@@ -14,7 +14,7 @@ export const negotiationRegion = {
   description: 'Talks between the union and the government or employers, and conciliation by Acas.',
   on: {
     'conciliation.requested': { actions: 'recordConciliation' },
-    'conciliation.declined': { guard: 'hasConciliationRequest', actions: 'recordConciliation' },
+    'conciliation.declined': { guard: 'hasPendingConciliationRequest', actions: 'recordConciliation' },
   },
   states: {
     noTalks: {

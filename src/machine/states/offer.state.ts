@@ -3,6 +3,9 @@ import { and } from 'xstate';
 
 const SETTLED = '#dispute.settled';
 
+/** A new offer, made while no offer is before the members. */
+const NEW_OFFER = and(['isNewOffer', 'noOfferPutToMembers']);
+
 /** The offer region's states and transitions. */
 export const offerRegion = {
   initial: 'none',
@@ -10,21 +13,21 @@ export const offerRegion = {
   states: {
     none: {
       description: 'No offer is on the table.',
-      on: { 'offer.made': { guard: 'canMakeOffer', target: 'tabled', actions: 'recordOfferMade' } },
+      on: { 'offer.made': { guard: NEW_OFFER, target: 'tabled', actions: 'recordOfferMade' } },
     },
     tabled: {
       description: 'An offer is on the table: the committee can reject it, accept it or put it to the members.',
       on: {
-        'offer.made': { guard: 'canMakeOffer', target: 'tabled', actions: 'recordOfferMade' },
+        'offer.made': { guard: NEW_OFFER, target: 'tabled', actions: 'recordOfferMade' },
         'offer.withdrawn': { guard: 'isOfferOnTable', target: 'none', actions: 'recordOfferDecided' },
-        'offer.rejected': { guard: 'isOfferOnTable', target: 'none', actions: 'recordOfferDecided' },
+        'offer.rejected': { guard: 'isOfferWithCommittee', target: 'none', actions: 'recordOfferDecided' },
         'offer.accepted': {
           guard: 'isOfferOnTable',
           target: SETTLED,
           actions: ['recordOfferDecided', 'recordEnded'],
         },
         'referendum.opened': {
-          guard: and(['isVoteOnOffer', 'canOpenVote']),
+          guard: and(['isVoteOnOffer', 'isNewVote', 'isOfferWithCommittee']),
           target: 'putToMembers',
           actions: 'recordReferendumOpened',
         },

@@ -117,8 +117,9 @@ describe('groupTransitions', () => {
   it('puts the events that share a guard and an arrow on one line, and keeps every edge once', () => {
     const loop = groups.find((g) => g.source === 'active.action.announced' && g.target === 'active.action.announced');
     expect(loop?.members.map((m) => m.lines.map((l) => l.text))).toEqual([
-      ['strike.called, strike.rescheduled', '[hasLiveMandateAndNotice]'],
-      ['strike.suspended, strike.cancelled', '[isCalledAction &&', 'hasStrikesPendingAfterThis]'],
+      ['strike.called', '[isNewAction && hasMandateAndNotice]'],
+      ['strike.rescheduled', '[isPendingAction && hasMandateAndNotice]'],
+      ['strike.suspended, strike.cancelled', '[isCalledOrRunningAction &&', 'hasStrikesPendingAfterThis]'],
       ['after untilNextStrike', '[hasMoreThanOneStrikePending]'],
     ]);
     const ids = groups.flatMap((g) => g.members.flatMap((m) => m.edges.map((e) => e.id)));
@@ -126,8 +127,8 @@ describe('groupTransitions', () => {
   });
 
   it('wraps long guards at && and keeps short labels on one line', () => {
-    expect(labelLines(['ballot.opened'], 'canOpenBallot')).toEqual([
-      { text: 'ballot.opened [canOpenBallot]', kind: 'event' },
+    expect(labelLines(['ballot.opened'], 'isNewBallot')).toEqual([
+      { text: 'ballot.opened [isNewBallot]', kind: 'event' },
     ]);
     expect(labelLines(['referendum.closed'], 'isVoteOnOffer && isOpenVote && membersAcceptOffer')).toEqual([
       { text: 'referendum.closed', kind: 'event' },

@@ -54,31 +54,31 @@ describe('toMermaid', () => {
               state "window" as active_mandate_live_window
               %% openEnded: Before 2017: action began in time, so the mandate stays live until the union gives it up.
               state "openEnded" as active_mandate_live_openEnded
-              active_mandate_live_term --> active_mandate_live_term : mandate.extended [canExtendMandate]
-              active_mandate_live_window --> active_mandate_live_window : mandate.extended [canExtendMandate]
+              active_mandate_live_term --> active_mandate_live_term : mandate.extended [isAllowedExtension]
+              active_mandate_live_window --> active_mandate_live_window : mandate.extended [isAllowedExtension]
               active_mandate_live_window --> active_mandate_live_openEnded : after untilActionWindowCloses [actionBegunUnderMandate]
             }
             %% lapsed: The mandate has run out; a new ballot is needed before any further strike.
             state "lapsed" as active_mandate_lapsed
             %% relinquished: The union has given up its mandate.
             state "relinquished" as active_mandate_relinquished
-            active_mandate_none --> active_mandate_live : ballot.closed [ballotGivesOpenEndedMandate]
-            active_mandate_none --> active_mandate_live : ballot.closed [ballotGivesFixedMandate]
-            active_mandate_none --> active_mandate_failed : ballot.closed [ballotFails]
-            active_mandate_failed --> active_mandate_live : ballot.closed [ballotGivesOpenEndedMandate]
-            active_mandate_failed --> active_mandate_live : ballot.closed [ballotGivesFixedMandate]
-            active_mandate_failed --> active_mandate_failed : ballot.closed [ballotFails]
-            active_mandate_live --> active_mandate_live : ballot.closed [ballotGivesOpenEndedMandate]
-            active_mandate_live --> active_mandate_live : ballot.closed [ballotGivesFixedMandate]
-            active_mandate_live --> active_mandate_relinquished : mandate.relinquished [canRelinquishMandate]
+            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_none --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
+            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_failed --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
+            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_live --> active_mandate_relinquished : mandate.relinquished [noStrikeCalledOrUnderWay]
             active_mandate_live --> active_mandate_lapsed : after untilMandateExpires
             active_mandate_live --> active_mandate_lapsed : after untilActionWindowCloses
-            active_mandate_lapsed --> active_mandate_live : ballot.closed [ballotGivesOpenEndedMandate]
-            active_mandate_lapsed --> active_mandate_live : ballot.closed [ballotGivesFixedMandate]
-            active_mandate_lapsed --> active_mandate_failed : ballot.closed [ballotFails]
-            active_mandate_relinquished --> active_mandate_live : ballot.closed [ballotGivesOpenEndedMandate]
-            active_mandate_relinquished --> active_mandate_live : ballot.closed [ballotGivesFixedMandate]
-            active_mandate_relinquished --> active_mandate_failed : ballot.closed [ballotFails]
+            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_lapsed --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
+            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_relinquished --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
           }"
     `);
   });

@@ -58,8 +58,8 @@ describe('toSvg', () => {
     expect(element(plain, '<g class="state state-compound region" data-path="active.ballot">')).toMatchInlineSnapshot(`
       "  <g class="state state-compound region" data-path="active.ballot">
           <title>Statutory ballots of the members for industrial action.</title>
-          <rect class="box" x="386" y="60" width="2038" height="118.3" rx="10"/>
-          <path class="header-rule" d="M386,90 h2038"/>
+          <rect class="box" x="386" y="60" width="2108" height="118.3" rx="10"/>
+          <path class="header-rule" d="M386,90 h2108"/>
           <text class="active-mark" x="405" y="75">▶</text>
           <text class="label header" x="410" y="75">ballot</text>
           <g class="marker-initial" data-initial-of="active.ballot"><circle cx="410" cy="131.7" r="5"/><path d="M416,131.7 L436,131.7" marker-end="url(#sc-arrow)"/></g>
@@ -71,9 +71,9 @@ describe('toSvg', () => {
           </g>
           <g class="state state-atomic" data-path="active.ballot.open">
             <title>Members are voting in a statutory ballot; the law in force when it opened will judge it.</title>
-            <rect class="box" x="777" y="114.7" width="84" height="34" rx="8"/>
-            <text class="active-mark" x="798.5" y="131.7">▶</text>
-            <text class="label" x="819" y="131.7">open</text>
+            <rect class="box" x="763" y="114.7" width="84" height="34" rx="8"/>
+            <text class="active-mark" x="784.5" y="131.7">▶</text>
+            <text class="label" x="805" y="131.7">open</text>
           </g>
         </g>"
     `);
@@ -85,9 +85,9 @@ describe('toSvg', () => {
         .join('\n'),
     ).toMatchInlineSnapshot(`
       "<g class="edge" data-edge="e3" data-event="ballot.opened">
-        <title>ballot.opened [canOpenBallot]</title>
-        <path class="route" d="M520,126 L777,126" marker-end="url(#sc-arrow)"/>
-        <text class="label"><tspan x="648.5" y="113.5">ballot.opened<tspan class="guard"> [canOpenBallot]</tspan></tspan></text>
+        <title>ballot.opened [isNewBallot]</title>
+        <path class="route" d="M520,126 L763,126" marker-end="url(#sc-arrow)"/>
+        <text class="label"><tspan x="641.5" y="113.5">ballot.opened<tspan class="guard"> [isNewBallot]</tspan></tspan></text>
       </g>"
     `);
   });
@@ -133,7 +133,7 @@ describe('toSvg', () => {
     expect(listed.flatMap((m) => (m[1] as string).split(' ')).sort()).toEqual(model.edges.map((e) => e.id).sort());
     expect(plain.match(/marker-end="url\(#sc-arrow\)"/g)?.length).toBeGreaterThanOrEqual(listed.length);
     expect(plain).toContain('>referendum.opened</tspan><tspan class="guard"');
-    expect(plain).toContain('>[isVoteOnOffer &amp;&amp; canOpenVote]</tspan>');
+    expect(plain).toContain('>[isVoteOnOffer &amp;&amp; isNewVote &amp;&amp;</tspan>');
   });
 
   it('emphasis: visited states and taken transitions get classes, styled by weight and pattern as well as colour', () => {
