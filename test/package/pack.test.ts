@@ -56,6 +56,7 @@ describe('npm pack', () => {
       'dist/web/page/index.html',
       'dist/web/page/app.css',
       'dist/web/page/main.js',
+      'dist/scenario-cache.json',
       'scenarios/historical/2023-pay-restoration.yaml',
       'scenarios/scenario.schema.json',
     ])
