@@ -2,7 +2,7 @@
  * The dispute machine's types and named implementations: every guard, action and delay the chart refers to.
  * Bodies are thin; the rules live in `checks.ts` and the record keeping in `record/`.
  */
-import { assign, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import { parseInstant } from '../domain/time.js';
 import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import {
@@ -44,12 +44,41 @@ export const TIMERS = {
   untilActionWindowCloses: (c: DisputeContext) => c.mandate?.startBy ?? undefined,
 } satisfies Record<string, (c: DisputeContext) => string | undefined>;
 
+/** What the machine emits when time moves it: a strike starting, ending or lapsing, a mandate lapsing. */
+export type TimedEmitted =
+  | { type: 'strike.started'; action: string; at: string }
+  | { type: 'strike.ended'; action: string; at: string }
+  | { type: 'strike.lapsed'; action: string; at: string }
+  | { type: 'mandate.lapsed'; ballot: string; at: string }
+  | { type: 'mandate.windowClosed'; ballot: string; at: string };
+
+/** A step time causes, by what the machine emits. */
+export type TimedType = TimedEmitted['type'];
+
+/**
+ * The one table of time-caused steps: each emitting action of the chart and the step it emits. The engine hears
+ * the emitted events themselves; diagrams read this table to name a timed transition by the step it makes.
+ */
+export const TIMED_STEPS = {
+  emitStrikeStarted: 'strike.started',
+  emitStrikeEnded: 'strike.ended',
+  emitStrikeLapsed: 'strike.lapsed',
+  emitMandateLapsed: 'mandate.lapsed',
+  emitWindowClosed: 'mandate.windowClosed',
+} as const satisfies Record<string, TimedType>;
+
+/** The kinds of step time causes, in the table's order. */
+export const TIMED_TYPES: readonly TimedType[] = Object.values(TIMED_STEPS);
+
+const mandateBallot = (c: DisputeContext): string => c.mandate?.ballot ?? '';
+
 /** The machine's setup: types, guards, actions and delays, all named. */
 export const disputeSetup = setup({
   types: {
     context: {} as DisputeContext,
     events: {} as DisputeEvent,
     input: {} as DisputeInput,
+    emitted: {} as TimedEmitted,
   },
   guards: {
     // The rules of the dispute (checks.ts): each true exactly when its own rules hold, for the events it tests.
@@ -123,6 +152,33 @@ export const disputeSetup = setup({
     recordStrikeChanged: recordEvent<
       'strike.rescheduled' | 'strike.rescoped' | 'strike.suspended' | 'strike.cancelled'
     >(record.recordStrikeChanged),
+    // Emitted after the record moves (a start, a lapse of the mandate: the record names it) or before (an end, a
+    // strike that lapses: the record still names the strike that was running or next).
+    emitStrikeStarted: emit(({ context }) => ({
+      type: 'strike.started' as const,
+      action: runningAction(context)?.id ?? '',
+      at: context.now,
+    })),
+    emitStrikeEnded: emit(({ context }) => ({
+      type: 'strike.ended' as const,
+      action: runningAction(context)?.id ?? '',
+      at: runningAction(context)?.end ?? context.now,
+    })),
+    emitStrikeLapsed: emit(({ context }) => ({
+      type: 'strike.lapsed' as const,
+      action: pendingActions(context)[0]?.id ?? '',
+      at: pendingActions(context)[0]?.start ?? context.now,
+    })),
+    emitMandateLapsed: emit(({ context }) => ({
+      type: 'mandate.lapsed' as const,
+      ballot: mandateBallot(context),
+      at: context.now,
+    })),
+    emitWindowClosed: emit(({ context }) => ({
+      type: 'mandate.windowClosed' as const,
+      ballot: mandateBallot(context),
+      at: context.now,
+    })),
     recordStrikeStarted: assign(({ context }) => record.recordStrikeStarted(context)),
     recordStrikeLapsed: assign(({ context }) => record.recordStrikeLapsed(context)),
     recordStrikeEnded: assign(({ context }) => record.recordStrikeEnded(context)),

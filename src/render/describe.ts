@@ -85,6 +85,8 @@ export function describeEvent(e: Ev): string {
       return `strike ${String(e.action ?? '')} begins`;
     case 'strike.ended':
       return `strike ${String(e.action ?? '')} ends`;
+    case 'strike.lapsed':
+      return `strike ${String(e.action ?? '')} cannot go ahead: the mandate has ended`;
     case 'impact.reported': {
       const parts = [
         e.appointmentsRescheduled !== undefined ? `${num(e.appointmentsRescheduled)} appointments rescheduled` : '',

@@ -8,13 +8,8 @@
 import { type Actor, createActor, type EventObject, type InspectionEvent, type Observer } from 'xstate';
 import type { RulesChoice } from '../domain/regimes.js';
 import { formatInstant, parseInstant } from '../domain/time.js';
-import {
-  type DisputeMachine,
-  type DisputeSnapshot,
-  disputeMachine,
-  explainRefusal,
-  runningAction,
-} from '../machine/index.js';
+import type { TimedEmitted, TimedType } from '../machine/dispute.setup.js';
+import { type DisputeMachine, type DisputeSnapshot, disputeMachine, explainRefusal } from '../machine/index.js';
 import type { DisputeEvent } from '../schemas/events/index.js';
 import { ReplayClock } from './clock.js';
 
@@ -32,10 +27,7 @@ export interface EngineOptions {
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
 }
 
-/** The kinds of step the passage of time causes. */
-export const TIMED_TYPES = ['strike.started', 'strike.ended', 'mandate.lapsed', 'mandate.windowClosed'] as const;
-/** A kind of step the passage of time causes. */
-export type TimedType = (typeof TIMED_TYPES)[number];
+export { TIMED_TYPES, type TimedType } from '../machine/dispute.setup.js';
 
 /** A step caused by time: a strike starting or ending on its date, a mandate lapsing, a window closing. */
 export interface TimedStep {
@@ -61,14 +53,6 @@ export interface Sent {
   snapshot: DisputeSnapshot;
 }
 
-/** The delays of the chart, by the name XState gives their timers (`xstate.after.<delay>.<state>`). */
-const DELAY_STEPS: Record<string, TimedType> = {
-  untilNextStrike: 'strike.started',
-  untilStrikeEnds: 'strike.ended',
-  untilMandateExpires: 'mandate.lapsed',
-  untilActionWindowCloses: 'mandate.windowClosed',
-};
-
 /** A timer XState scheduled on the engine's clock, remembered so that a fork can arm it again. */
 interface Scheduled {
   event: EventObject;
@@ -89,8 +73,8 @@ export class Engine {
   readonly clock: ReplayClock;
   readonly actor: Actor<DisputeMachine>;
   readonly input: EngineInput;
-  /** The delayed event of the timer being fired, while the clock fires it. */
-  #firing: EventObject | undefined;
+  /** What the machine emitted while the clock fired its last timer. */
+  #emitted: TimedEmitted[] = [];
   /** Each timer XState has armed, by its scheduled-event key, with its due instant on the replay clock. */
   #scheduled = new Map<string, Scheduled>();
 
@@ -106,16 +90,15 @@ export class Engine {
       armed: (delayMs) => this.#armed(delayMs),
       cleared: (key) => this.#scheduled.delete(key),
     });
-    const observe = (e: InspectionEvent): void => {
-      if (e.type === '@xstate.event' && e.event.type.startsWith('xstate.after.')) this.#firing = e.event;
-      if (typeof options.inspect === 'function') options.inspect(e);
-      else options.inspect?.next?.(e);
-    };
     this.actor = createActor(disputeMachine, {
       clock: this.clock,
       input,
-      inspect: observe,
+      ...(options.inspect ? { inspect: options.inspect } : {}),
       ...(from ? { snapshot: from.actor.getPersistedSnapshot() } : {}),
+    });
+    // The machine says what time did (a strike started, a mandate lapsed): nothing is inferred from XState's names.
+    this.actor.on('*', (e) => {
+      this.#emitted.push(e);
     });
     this.actor.start();
     if (from) {
@@ -157,16 +140,14 @@ export class Engine {
   advanceTo(instantMs: number): TimedStep[] {
     const steps: TimedStep[] = [];
     if (instantMs <= this.clock.now()) return steps;
-    let before = this.snapshot;
+    this.#emitted = [];
     this.clock.advanceTo(instantMs, (atMs, key) => {
       this.#scheduled.delete(key);
-      const fired = this.#firing;
-      this.#firing = undefined;
-      const type = DELAY_STEPS[fired?.type.split('.')[2] ?? ''];
-      const after = this.snapshot;
-      if (!type || after === before) return;
-      steps.push({ type, atMs, ...subjectOf(type, before, after), snapshot: after });
-      before = after;
+      const snapshot = this.snapshot;
+      for (const e of this.#emitted) {
+        steps.push({ type: e.type, atMs, ...('action' in e ? { action: e.action } : { ballot: e.ballot }), snapshot });
+      }
+      this.#emitted = [];
     });
     return steps;
   }
@@ -208,22 +189,4 @@ export class Engine {
   stop(): void {
     this.actor.stop();
   }
-}
-
-/** What a timed step concerns: the strike that started or ended, the ballot whose mandate lapsed. */
-function subjectOf(
-  type: TimedType,
-  before: DisputeSnapshot,
-  after: DisputeSnapshot,
-): { action?: string; ballot?: string } {
-  if (type === 'strike.started') {
-    const id = runningAction(after.context)?.id;
-    return id ? { action: id } : {};
-  }
-  if (type === 'strike.ended') {
-    const id = runningAction(before.context)?.id;
-    return id ? { action: id } : {};
-  }
-  const ballot = (before.context.mandate ?? after.context.mandate)?.ballot;
-  return ballot ? { ballot } : {};
 }

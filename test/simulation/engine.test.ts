@@ -47,6 +47,27 @@ describe('the engine', () => {
   });
 });
 
+describe('time-caused steps are what the machine emits', () => {
+  it('under the rules before 2017, a window that closes with no action begun ends the mandate, and a strike called after it lapses on its day', () => {
+    const engine = Engine.start({ rules: 'tulrca-1992', start: '2015-01-01' });
+    const send = (e: Record<string, unknown>) => engine.send(e as Parameters<Engine['send']>[0]);
+    send({ type: 'dispute.declared', at: '2015-01-02', by: 'U', claim: { summary: 'pay' } });
+    send({ type: 'ballot.opened', at: '2015-01-05', ballot: 'b1' });
+    send({ type: 'ballot.closed', at: '2015-02-01', ballot: 'b1', entitled: 100, cast: 80, yes: 60, no: 20 });
+    const call = (action: string, start: string, end: string) =>
+      send({ type: 'strike.called', at: '2015-02-05', action, scope: 'full-walkout', start, end });
+    expect(call('s1', '2015-02-20', '2015-02-21').accepted).toBe(true);
+    expect(call('s2', '2015-03-10', '2015-03-11').accepted).toBe(true);
+    expect(send({ type: 'strike.cancelled', at: '2015-02-10', action: 's1' }).accepted).toBe(true);
+    const timed = engine.advanceTo(parseInstant('2015-04-01'));
+    expect(timed.map(({ type, action, ballot }) => ({ type, action, ballot }))).toEqual([
+      { type: 'mandate.windowClosed', ballot: 'b1', action: undefined },
+      { type: 'strike.lapsed', action: 's2', ballot: undefined },
+    ]);
+    expect(timed[1]?.atMs).toBe(parseInstant('2015-03-10'));
+  });
+});
+
 describe('forking', () => {
   it('forks the 2023 replay at every step, replays the rest on the fork, and gets the original Trace', () => {
     const s = scenario('2023');

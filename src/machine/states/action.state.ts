@@ -45,15 +45,19 @@ export const actionRegion = {
       description: 'A strike has been called and notice is running; it starts by itself on its date.',
       after: {
         untilNextStrike: [
-          { guard: 'hasLiveMandateForNextStrike', target: 'striking', actions: 'recordStrikeStarted' },
+          {
+            guard: 'hasLiveMandateForNextStrike',
+            target: 'striking',
+            actions: ['recordStrikeStarted', 'emitStrikeStarted'],
+          },
           {
             guard: 'hasMoreThanOneStrikePending',
             target: 'announced',
             reenter: true,
-            actions: 'recordStrikeLapsed',
+            actions: ['emitStrikeLapsed', 'recordStrikeLapsed'],
           },
-          { guard: 'hasHeldAction', target: 'ended', actions: 'recordStrikeLapsed' },
-          { target: 'none', actions: 'recordStrikeLapsed' },
+          { guard: 'hasHeldAction', target: 'ended', actions: ['emitStrikeLapsed', 'recordStrikeLapsed'] },
+          { target: 'none', actions: ['emitStrikeLapsed', 'recordStrikeLapsed'] },
         ],
       },
       on: {
@@ -78,8 +82,8 @@ export const actionRegion = {
       description: 'Doctors are on strike; the strike ends by itself at its end time.',
       after: {
         untilStrikeEnds: [
-          { guard: 'hasStrikesPending', target: 'announced', actions: 'recordStrikeEnded' },
-          { target: 'ended', actions: 'recordStrikeEnded' },
+          { guard: 'hasStrikesPending', target: 'announced', actions: ['emitStrikeEnded', 'recordStrikeEnded'] },
+          { target: 'ended', actions: ['emitStrikeEnded', 'recordStrikeEnded'] },
         ],
       },
       on: {

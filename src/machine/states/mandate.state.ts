@@ -48,7 +48,7 @@ export const mandateRegion = {
         term: {
           description:
             'A fixed-term mandate (six months under the 2016 Act, twelve under the 2025 Act); it lapses by itself on its expiry date.',
-          after: { untilMandateExpires: { target: LAPSED, actions: 'recordMandateLapsed' } },
+          after: { untilMandateExpires: { target: LAPSED, actions: ['recordMandateLapsed', 'emitMandateLapsed'] } },
           on: {
             'mandate.extended': {
               guard: 'isAllowedExtension',
@@ -63,8 +63,12 @@ export const mandateRegion = {
             'Before 2017: action must begin within four weeks of the ballot (longer by agreement), or the mandate is lost.',
           after: {
             untilActionWindowCloses: [
-              { guard: 'actionBegunUnderMandate', target: 'openEnded', actions: 'recordMandateSecured' },
-              { target: LAPSED, actions: 'recordMandateLapsed' },
+              {
+                guard: 'actionBegunUnderMandate',
+                target: 'openEnded',
+                actions: ['recordMandateSecured', 'emitWindowClosed'],
+              },
+              { target: LAPSED, actions: ['recordMandateLapsed', 'emitWindowClosed'] },
             ],
           },
           on: {

@@ -11,17 +11,9 @@ export interface Emphasis {
   edges: Set<string>;
 }
 
-/** The trace's name for a step caused by a timer, by the delay that armed it (see the replay). */
-export const TIMED_EVENTS: Readonly<Record<string, string>> = {
-  untilNextStrike: 'strike.started',
-  untilStrikeEnds: 'strike.ended',
-  untilMandateExpires: 'mandate.lapsed',
-  untilActionWindowCloses: 'mandate.windowClosed',
-};
-
-/** The event a trace step records when this transition fires. */
-export function traceEventOf(edge: { event: string; delay?: string }): string {
-  return edge.delay ? (TIMED_EVENTS[edge.delay] ?? edge.event) : edge.event;
+/** The event a trace step records when this transition fires: a timed one by the step it emits. */
+export function traceEventOf(edge: { event: string; emits?: string }): string {
+  return edge.emits ?? edge.event;
 }
 
 /** The states a chart is in before any event: the initial child of every compound state on the way down. */

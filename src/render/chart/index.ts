@@ -1,6 +1,6 @@
 /** Statechart diagrams: the chart read from the machine, laid out and drawn as SVG, Mermaid or Graphviz DOT. */
 export { type DotOptions, dotString, toDot } from './dot.js';
-export { type Emphasis, emphasisFromTrace, initialConfiguration, TIMED_EVENTS, traceEventOf } from './emphasis.js';
+export { type Emphasis, emphasisFromTrace, initialConfiguration, traceEventOf } from './emphasis.js';
 export {
   type Box,
   type LaidOutChart,

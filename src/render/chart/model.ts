@@ -4,6 +4,7 @@
  * `toDirectedGraph`, which drops guards, eventless transitions and the initial/final/parallel markers.
  */
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { TIMED_STEPS } from '../../machine/dispute.setup.js';
 
 /** A state node to draw. */
 export interface ChartNode {
@@ -31,6 +32,8 @@ export interface ChartEdge {
   guard?: string;
   /** The named delay of a timed transition. */
   delay?: string;
+  /** The step a timed transition makes in a trace (`strike.started`), from what its actions emit. */
+  emits?: string;
   /** Whether the transition leaves and re-enters its target (restarting its timers). */
   reenter: boolean;
 }
@@ -62,6 +65,15 @@ export function guardLabel(guard: GuardLike): string | undefined {
 
 const pathOf = (node: AnyStateNode): string => node.path.join('.');
 
+/** The time-caused step a transition's actions emit, by the machine's one table of them. */
+function emittedBy(actions: readonly unknown[] | undefined): string | undefined {
+  for (const a of actions ?? []) {
+    const name = typeof a === 'string' ? a : (a as { type?: unknown } | null)?.type;
+    if (typeof name === 'string' && name in TIMED_STEPS) return TIMED_STEPS[name as keyof typeof TIMED_STEPS];
+  }
+  return undefined;
+}
+
 function toNode(node: AnyStateNode, edges: ChartEdge[]): ChartNode {
   const internal: string[] = [];
   for (const [descriptor, list] of node.transitions) {
@@ -73,6 +85,7 @@ function toNode(node: AnyStateNode, edges: ChartEdge[]): ChartNode {
         continue;
       }
       const delay = isTimed ? descriptor.split('.')[2] : undefined;
+      const emits = emittedBy(t.actions as readonly unknown[]);
       for (const target of targets) {
         const guard = guardLabel(t.guard as GuardLike);
         edges.push({
@@ -82,6 +95,7 @@ function toNode(node: AnyStateNode, edges: ChartEdge[]): ChartNode {
           event: delay ? `after ${delay}` : descriptor,
           ...(guard ? { guard } : {}),
           ...(delay ? { delay } : {}),
+          ...(emits ? { emits } : {}),
           reenter: !!t.reenter,
         });
       }
