@@ -10,7 +10,7 @@ import { cachedScenario } from './cache.js';
 import { fieldName, issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
 
 /** The largest scenario file we read, in bytes. */
-export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+export const MAX_SCENARIO_BYTES = 8 * 1024 * 1024;
 
 /** The deepest nesting of mappings and lists a scenario may have (the shipped ones use 5). */
 export const MAX_DEPTH = 64;
@@ -52,7 +52,7 @@ function tooLarge(file: string, size: number): ScenarioLoadError {
   return wholeFile(
     file,
     'file.too-large',
-    `is too large to be a scenario (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB)`,
+    `is too large to be a scenario (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 8 MB)`,
   );
 }
 
@@ -174,7 +174,9 @@ export function parseScenario(text: string, file: string): LoadedFile {
   const problemAt = (path: readonly PropertyKey[], message: string, code: string) =>
     pathProblem(file, doc, counter, path, message, code);
   const parsed = ScenarioFile.safeParse(data);
-  if (parsed.success && structure.length === 0) return { file, data: parsed.data, problemAt };
+  // A loaded file keeps its text, not its YAML tree (hundreds of MB for a long file): a place is found again
+  // only when a problem must be placed.
+  if (parsed.success && structure.length === 0) return { file, data: parsed.data, problemAt: placesIn(text, file) };
   const seen = new Set<string>();
   for (const p of structure) add(p);
   if (!parsed.success) {
@@ -200,6 +202,19 @@ export function parseScenarioFile(file: string): LoadedFile {
   return parseScenario(decodeScenario(readBytes(file), file), file);
 }
 
+/** A way to place problems in a scenario's text, parsing it (once) only when first asked. */
+function placesIn(text: string, file: string): LoadedFile['problemAt'] {
+  let places: LoadedFile['problemAt'] | undefined;
+  return (path, message, code) => {
+    if (!places) {
+      const counter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: counter });
+      places = (p, m, c) => pathProblem(file, doc, counter, p, m, c);
+    }
+    return places(path, message, code);
+  };
+}
+
 /**
  * Reads and checks one scenario file (without resolving `extends`). A shipped file whose bytes the build's cache
  * knows comes from the cache, already checked; its places in the source are read from the YAML only if a problem
@@ -209,17 +224,5 @@ export function loadScenarioFile(file: string): LoadedFile {
   const bytes = readBytes(file);
   const cached = cachedScenario(resolve(file), bytes);
   if (!cached) return parseScenario(decodeScenario(bytes, file), file);
-  let places: ((path: readonly PropertyKey[], message: string, code: string) => ScenarioProblem) | undefined;
-  return {
-    file,
-    data: cached,
-    problemAt(path, message, code) {
-      if (!places) {
-        const counter = new LineCounter();
-        const doc = parseDocument(decodeScenario(bytes, file), { lineCounter: counter });
-        places = (p, m, c) => pathProblem(file, doc, counter, p, m, c);
-      }
-      return places(path, message, code);
-    },
-  };
+  return { file, data: cached, problemAt: placesIn(decodeScenario(bytes, file), file) };
 }

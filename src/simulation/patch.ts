@@ -32,7 +32,8 @@ function walk(a: unknown, b: unknown, path: string, ops: PatchOperation[]): void
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     const common = Math.min(a.length, b.length);
-    for (let i = 0; i < common; i++) walk(a[i], b[i], `${path}/${i}`, ops);
+    // The same item (as XState's updates leave all but the changed ones) is skipped without a call.
+    for (let i = 0; i < common; i++) if (a[i] !== b[i]) walk(a[i], b[i], `${path}/${i}`, ops);
     for (let i = common; i < b.length; i++) ops.push({ op: 'add', path: `${path}/${i}`, value: clone(b[i]) });
     for (let i = a.length - 1; i >= b.length; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
     return;

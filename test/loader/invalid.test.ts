@@ -101,7 +101,7 @@ describe('malformed scenario files: every problem at file:line:col with its fiel
     const dir = mkdtempSync(join(tmpdir(), 'dispute-sim-'));
     const file = join(dir, 'huge.yaml');
     writeFileSync(file, `id: huge\nsummary: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
-    expect(problemsOf(file)[0]?.message).toBe('is too large to be a scenario (10.0 MB; the limit is 2 MB)');
+    expect(problemsOf(file)[0]?.message).toBe('is too large to be a scenario (10.0 MB; the limit is 8 MB)');
   });
 
   it('a missing file', () => {
