@@ -36,11 +36,14 @@ const SELF = fileURLToPath(import.meta.url);
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
 const TS_VERSION = require('typescript/package.json').version;
+const ESBUILD_VERSION = require('esbuild/package.json').version;
 /** The page's static files, copied as they are. */
 const STATIC = /\.(html|css)$/;
 const PAGE = join('web', 'page');
 const STAMP = '.build-stamp';
 const BUILD_INFO = '.tsbuildinfo';
+/** The engine bundled for the page, in dist/web/page/. */
+const ENGINE_BUNDLE = 'engine.js';
 
 /** Every file under dir, as paths relative to base with forward slashes, sorted. */
 function walk(dir, base = dir) {
@@ -57,7 +60,7 @@ function walk(dir, base = dir) {
 /** The hash of what the build reads. */
 function inputHash(root) {
   const hash = createHash('sha256');
-  hash.update(`typescript ${TS_VERSION}\0`);
+  hash.update(`typescript ${TS_VERSION}\0esbuild ${ESBUILD_VERSION}\0`);
   const add = (name, path) => {
     hash.update(`${name}\0`);
     hash.update(existsSync(path) ? readFileSync(path) : '(missing)');
@@ -80,6 +83,7 @@ function expectedOutputs(root) {
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) out.push(file.replace(/\.ts$/, '.js'));
     else if (file.startsWith('web/page/') && STATIC.test(file)) out.push(file);
   }
+  out.push(`${PAGE}/${ENGINE_BUNDLE}`.split(sep).join('/'));
   return out;
 }
 
@@ -120,12 +124,31 @@ function build(root, { clean }) {
   // A page file removed from src/ must not go on being served from dist/.
   for (const name of readdirSync(to)) if (STATIC.test(name) && !wanted.has(name)) rmSync(join(to, name));
 
+  // The engine for the page (src/simulation/browser.ts and all it imports), bundled: the page runs the machine itself.
+  bundleEngine(root, join(to, ENGINE_BUNDLE));
+
   // The shipped scenarios, parsed and checked, so a replay of one skips the YAML parser (src/loader/cache.ts). Each
   // entry is used only while its file's bytes are unchanged, so scenarios edited since leave dist/ fresh.
   const cache = join(root, 'scripts', 'scenario-cache.mjs');
   if (existsSync(cache)) execFileSync(process.execPath, [cache], { cwd: root, stdio: 'inherit' });
 
   writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
+}
+
+/** Bundles the engine for the browser with esbuild: one ES module, minified, its licences' notices at the end. */
+function bundleEngine(root, outfile) {
+  const esbuild = require('esbuild');
+  esbuild.buildSync({
+    entryPoints: [join(root, 'src', 'simulation', 'browser.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
 }
 
 /** Whether a process with this id is running (a lock's holder). */
