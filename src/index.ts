@@ -36,6 +36,7 @@ export { chartModel, layoutChart, toDot, toMermaid, toSvg } from './render/chart
 export { renderComparison, summarize } from './render/compare.js';
 export { COLOUR, type Palette, PLAIN } from './render/palette.js';
 export { renderTimeline } from './render/timeline.js';
+export { traceJsonChunks, tracesJsonChunks } from './render/trace-json.js';
 export * from './schemas/index.js';
 export { scenarioJsonSchema } from './schemas/json-schema.js';
 export {
@@ -48,6 +49,16 @@ export {
 } from './simulation/branch.js';
 export { type Branch, candidateEvents, openBranches } from './simulation/branches.js';
 export { ReplayClock } from './simulation/clock.js';
+export {
+  Engine,
+  type EngineInput,
+  type EngineOptions,
+  type Sent,
+  TIMED_TYPES,
+  type TimedStep,
+  type TimedType,
+} from './simulation/engine.js';
+export { applyPatch, diff, type PatchOperation } from './simulation/patch.js';
 export {
   type DisputeGraph,
   type DisputePath,
@@ -68,4 +79,5 @@ export {
   type WalkOptions,
   walkDispute,
 } from './simulation/paths/index.js';
-export { Replayer, type ReplayOptions, replay } from './simulation/replay.js';
+export { recordAt, records, withFullRecords } from './simulation/records.js';
+export { type RecordMode, Replayer, type ReplayOptions, replay, toMachineEvent } from './simulation/replay.js';

@@ -12,6 +12,12 @@ describe('the package’s public surface', () => {
       'ScenarioCatalogue',
       'regimeAt',
       'toSvg',
+      'Engine',
+      'recordAt',
+      'records',
+      'withFullRecords',
+      'mergeBranch',
+      'branchAt',
     ]) {
       expect(lib, name).toHaveProperty(name);
     }
