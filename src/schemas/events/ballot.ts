@@ -1,7 +1,7 @@
 /** Statutory ballots for industrial action and the mandates they give. */
 import { z } from 'zod';
 import { Count, eventOf, Id, Instant } from '../primitives.js';
-import { countFaults, orderFaults, withOwnChecks } from './faults.js';
+import { withOwnChecks } from './faults.js';
 
 /** A statutory ballot for industrial action opens; it cannot close before it opens. */
 export const BallotOpened = withOwnChecks(
@@ -32,7 +32,6 @@ export const BallotOpened = withOwnChecks(
         ),
     },
   ),
-  (e) => orderFaults(e, 'at', 'closes', 'ballot.closes-before-opens', 'the ballot closes before it opens'),
 );
 /** A ballot opened. */
 export type BallotOpened = z.infer<typeof BallotOpened>;
@@ -53,7 +52,6 @@ export const BallotClosed = withOwnChecks(
       no: Count.describe('Votes against industrial action.'),
     },
   ),
-  (e) => countFaults(e, 'ballot'),
 );
 /** A ballot closed. */
 export type BallotClosed = z.infer<typeof BallotClosed>;

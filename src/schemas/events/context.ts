@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { REGIME_IDS } from '../../domain/regimes.js';
 import { eventOf, Id, Instant, Percent } from '../primitives.js';
-import { shareFaults, withOwnChecks } from './faults.js';
+import { withOwnChecks } from './faults.js';
 
 /** Someone takes up an office that matters to the dispute (a health secretary, a committee chair). */
 export const OfficeChanged = eventOf(
@@ -51,7 +51,6 @@ export const PollPublished = withOwnChecks(
     opposePct: Percent.optional().describe('Respondents opposing it, in per cent.'),
     question: z.string().min(1).optional().describe('The question as the pollster put it.'),
   }),
-  (e) => shareFaults(e, 'supportPct', 'opposePct', 'poll.shares-over-100'),
 );
 /** A poll was published. */
 export type PollPublished = z.infer<typeof PollPublished>;

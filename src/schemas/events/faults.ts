@@ -17,14 +17,14 @@ export interface EventFault {
 /** An event's own checks: the faults in its data, read defensively (the schema runs them on unchecked data too). */
 export type FaultCheck = (event: Readonly<Record<string, unknown>>) => EventFault[];
 
-const CHECKS = new Map<string, FaultCheck>();
-
 /**
- * An event schema that also runs the event's own checks, each fault a custom issue at its field with its code.
- * The checks run even when another field of the event is wrong, so one mistake does not hide another.
+ * An event schema that also runs the event's own checks (`FAULT_CHECKS`, by its type), each fault a custom issue
+ * at its field with its code. The checks run even when another field of the event is wrong, so one mistake does
+ * not hide another.
  */
-export function withOwnChecks<S extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(schema: S, check: FaultCheck): S {
-  CHECKS.set(schema.shape.type.value, check);
+export function withOwnChecks<S extends z.ZodObject<{ type: z.ZodLiteral<string> }>>(schema: S): S {
+  const check = FAULT_CHECKS[schema.shape.type.value];
+  if (!check) throw new Error(`no own checks for ${schema.shape.type.value}`);
   return schema.superRefine(
     (event, ctx) => {
       if (!event || typeof event !== 'object') return;
@@ -36,9 +36,9 @@ export function withOwnChecks<S extends z.ZodObject<{ type: z.ZodLiteral<string>
   );
 }
 
-/** The faults in an event's own data, by the checks of its type's schema; none for a type without checks. */
+/** The faults in an event's own data, by the checks of its type; none for a type without checks. */
 export function eventFaults(event: { type: string } & Readonly<Record<string, unknown>>): EventFault[] {
-  return CHECKS.get(event.type)?.(event) ?? [];
+  return FAULT_CHECKS[event.type]?.(event) ?? [];
 }
 
 /** A number, if the value is one. */
@@ -93,3 +93,28 @@ export function orderFaults(
   const [a, b] = [ms(e[first]), ms(e[then])];
   return a !== undefined && b !== undefined && b <= a ? [{ field: then, code, message }] : [];
 }
+
+/** A strike's dates that cannot be: it ends before (or as) it starts. */
+const datesInOrder: FaultCheck = (e) =>
+  orderFaults(e, 'start', 'end', 'strike.ends-before-start', 'the strike ends before it starts');
+
+/**
+ * Each event type's own checks, in one table that needs no schema library: the schemas attach them
+ * (`withOwnChecks`), and the machine asks them (`eventFaults`) for events that never met a schema.
+ */
+export const FAULT_CHECKS: Readonly<Record<string, FaultCheck>> = {
+  'ballot.opened': (e) =>
+    orderFaults(e, 'at', 'closes', 'ballot.closes-before-opens', 'the ballot closes before it opens'),
+  'ballot.closed': (e) => countFaults(e, 'ballot'),
+  'poll.published': (e) => shareFaults(e, 'supportPct', 'opposePct', 'poll.shares-over-100'),
+  'referendum.opened': (e) =>
+    e.offer === undefined && e.question === undefined
+      ? [{ code: 'referendum.subject-required', message: 'a vote needs an offer or a question' }]
+      : [],
+  'referendum.closed': (e) => [
+    ...countFaults(e, 'referendum'),
+    ...shareFaults(e, 'yesPct', 'noPct', 'referendum.shares-over-100'),
+  ],
+  'strike.called': datesInOrder,
+  'strike.rescheduled': datesInOrder,
+};

@@ -1,7 +1,7 @@
 /** Offers, their fate with the committee and the members, and member votes on them. */
 import { z } from 'zod';
 import { Count, eventOf, Id, Instant, Percent } from '../primitives.js';
-import { countFaults, type EventFault, shareFaults, withOwnChecks } from './faults.js';
+import { withOwnChecks } from './faults.js';
 
 /** The headline pay uplift of an offer or award: a percentage, negative for a cut. */
 const PayUplift = z.number().min(-100).max(1000);
@@ -73,10 +73,6 @@ export const ReferendumOpened = withOwnChecks(
       closes: Instant.optional().describe('When voting is due to close, if it was announced.'),
     },
   ),
-  (e): EventFault[] =>
-    e.offer === undefined && e.question === undefined
-      ? [{ code: 'referendum.subject-required', message: 'a vote needs an offer or a question' }]
-      : [],
 );
 /** A member vote opened. */
 export type ReferendumOpened = z.infer<typeof ReferendumOpened>;
@@ -95,7 +91,6 @@ export const ReferendumClosed = withOwnChecks(
       entitled: Count.optional().describe('How many members could vote, where the union reported it.'),
     },
   ),
-  (e) => [...countFaults(e, 'referendum'), ...shareFaults(e, 'yesPct', 'noPct', 'referendum.shares-over-100')],
 );
 /** A member vote closed. */
 export type ReferendumClosed = z.infer<typeof ReferendumClosed>;

@@ -1,11 +1,7 @@
 /** Industrial action: strikes called, changed, suspended and called off. */
 import { z } from 'zod';
 import { eventOf, Id, Instant } from '../primitives.js';
-import { orderFaults, withOwnChecks } from './faults.js';
-
-/** A strike's dates that cannot be: it ends before (or as) it starts. */
-const datesInOrder = (e: Readonly<Record<string, unknown>>) =>
-  orderFaults(e, 'start', 'end', 'strike.ends-before-start', 'the strike ends before it starts');
+import { withOwnChecks } from './faults.js';
 
 /** What the action withdraws: all labour, or everything but emergency care. */
 export const StrikeScope = z.enum(['full-walkout', 'emergency-care-only']);
@@ -33,7 +29,6 @@ export const StrikeCalled = withOwnChecks(
         .describe('Daily hours, where the action runs only part of each day, e.g. "08:00-17:00".'),
     },
   ),
-  datesInOrder,
 );
 /** A strike was called. */
 export type StrikeCalled = z.infer<typeof StrikeCalled>;
@@ -46,7 +41,6 @@ export const StrikeRescheduled = withOwnChecks(
     start: Instant.describe('The new start of the action.'),
     end: Instant.describe('The new end of the action.'),
   }),
-  datesInOrder,
 );
 /** A strike was rescheduled. */
 export type StrikeRescheduled = z.infer<typeof StrikeRescheduled>;
