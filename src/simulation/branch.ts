@@ -2,7 +2,8 @@
  * Branches: a counterfactual as its base's record up to where it diverges, then its own events. Pure functions on
  * scenario objects (no files), so a browser page can fork a dispute as the loader does.
  */
-import { crossCheck, type Scenario, type ScenarioFile } from '../schemas/scenario.js';
+import { crossCheck } from '../schemas/cross-check.js';
+import type { Scenario, ScenarioFile } from '../schemas/scenario.js';
 
 /**
  * A reason a branch cannot be merged onto its base. `path` is a field of the branch (its own events counted from
