@@ -13,7 +13,8 @@
 // never write dist/ at once.
 //
 // dist/ is fresh when its stamp matches the hash of the inputs as they are now (the path and bytes of every
-// file under src/, package.json, both tsconfigs, the build scripts and the TypeScript version) and every output exists.
+// file under src/ and of each shipped scenario, package.json, both tsconfigs, the build scripts and the TypeScript
+// and esbuild versions) and every output exists.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -67,6 +68,9 @@ function inputHash(root) {
     hash.update('\0');
   };
   for (const file of walk(join(root, 'src'))) add(`src/${file}`, join(root, 'src', file));
+  // The shipped scenarios: the build caches them parsed (dist/scenario-cache.json).
+  for (const file of walk(join(root, 'scenarios')))
+    if (file.endsWith('.yaml')) add(`scenarios/${file}`, join(root, 'scenarios', file));
   // package.json's "type" decides what module format tsc writes.
   add('package.json', join(root, 'package.json'));
   add('tsconfig.json', join(root, 'tsconfig.json'));
@@ -83,7 +87,8 @@ function expectedOutputs(root) {
     if (file.endsWith('.ts') && !file.endsWith('.d.ts')) out.push(file.replace(/\.ts$/, '.js'));
     else if (file.startsWith('web/page/') && STATIC.test(file)) out.push(file);
   }
-  out.push(`${PAGE}/${ENGINE_BUNDLE}`.split(sep).join('/'));
+  if (existsSync(engineEntry(root))) out.push(`${PAGE}/${ENGINE_BUNDLE}`.split(sep).join('/'));
+  if (existsSync(join(root, 'scripts', 'scenario-cache.mjs'))) out.push('scenario-cache.json');
   return out;
 }
 
@@ -125,21 +130,27 @@ function build(root, { clean }) {
   for (const name of readdirSync(to)) if (STATIC.test(name) && !wanted.has(name)) rmSync(join(to, name));
 
   // The engine for the page (src/simulation/browser.ts and all it imports), bundled: the page runs the machine itself.
-  bundleEngine(root, join(to, ENGINE_BUNDLE));
+  if (existsSync(engineEntry(root))) bundleEngine(root, join(to, ENGINE_BUNDLE));
 
   // The shipped scenarios, parsed and checked, so a replay of one skips the YAML parser (src/loader/cache.ts). Each
-  // entry is used only while its file's bytes are unchanged, so scenarios edited since leave dist/ fresh.
+  // entry is used only while its file's bytes are unchanged; an edited scenario makes dist/ stale, so the next
+  // build (or test run) writes the cache again.
   const cache = join(root, 'scripts', 'scenario-cache.mjs');
   if (existsSync(cache)) execFileSync(process.execPath, [cache], { cwd: root, stdio: 'inherit' });
 
   writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
 }
 
+/** The module the page's engine bundle starts from. */
+function engineEntry(root) {
+  return join(root, 'src', 'simulation', 'browser.ts');
+}
+
 /** Bundles the engine for the browser with esbuild: one ES module, minified, its licences' notices at the end. */
 function bundleEngine(root, outfile) {
   const esbuild = require('esbuild');
   esbuild.buildSync({
-    entryPoints: [join(root, 'src', 'simulation', 'browser.ts')],
+    entryPoints: [engineEntry(root)],
     outfile,
     bundle: true,
     format: 'esm',

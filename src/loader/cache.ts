@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { ScenarioFile } from '../schemas/scenario.js';
 import { SCENARIO_DIR, shippedScenarioFiles } from './files.js';
 
-/** Where the cache lives: beside the compiled loader, in dist/. */
-export const CACHE_FILE = fileURLToPath(new URL('../scenario-cache.json', import.meta.url));
+/** Where the cache lives: in dist/, the same file whether this module runs from src/ or from dist/. */
+export const CACHE_FILE = fileURLToPath(new URL('../../dist/scenario-cache.json', import.meta.url));
 
 /** The cache's format version: a cache of another is ignored. */
 const VERSION = 1;

@@ -2,70 +2,18 @@
  * Reading scenario files: YAML with source positions, checked against the scenario schema, every problem
  * reported at its `file:line:col` with a stable code. Nothing here ever writes to a scenario file.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { crossCheck, ScenarioFile } from '../schemas/scenario.js';
+import { decodeScenario, MAX_SCENARIO_BYTES, readBytes, wholeFile } from './bytes.js';
 import { cachedScenario } from './cache.js';
-import { fieldName, issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
 
-/** The largest scenario file we read, in bytes. */
-export const MAX_SCENARIO_BYTES = 8 * 1024 * 1024;
+export { decodeScenario, MAX_SCENARIO_BYTES, readBytes };
 
 /** The deepest nesting of mappings and lists a scenario may have (the shipped ones use 5). */
 export const MAX_DEPTH = 64;
 
-const wholeFile = (file: string, code: string, message: string): ScenarioLoadError =>
-  new ScenarioLoadError([{ file, line: 1, col: 1, field: '', code, message }]);
-
-/** A scenario file's bytes, or the problem that stops us reading it. */
-function readBytes(file: string): Buffer {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw wholeFile(file, 'file.folder', 'is a folder, not a scenario file');
-    if (!stat.isFile()) throw wholeFile(file, 'file.special', 'is not a regular file');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof ScenarioLoadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw wholeFile(file, 'file.missing', 'no such file');
-    throw wholeFile(
-      file,
-      'file.unreadable',
-      code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'unknown error'})`,
-    );
-  }
-  if (size > MAX_SCENARIO_BYTES) throw tooLarge(file, size);
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw wholeFile(
-      file,
-      'file.unreadable',
-      `cannot read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
-    );
-  }
-}
-
-function tooLarge(file: string, size: number): ScenarioLoadError {
-  return wholeFile(
-    file,
-    'file.too-large',
-    `is too large to be a scenario (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 8 MB)`,
-  );
-}
-
-/** Scenario text from bytes read elsewhere (a file, standard input): UTF-8, not binary, not too large. */
-export function decodeScenario(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_SCENARIO_BYTES) throw tooLarge(file, bytes.length);
-  if (bytes.includes(0)) throw wholeFile(file, 'file.binary', 'is a binary file, not YAML text');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw wholeFile(file, 'file.encoding', 'is not UTF-8 text');
-  }
-}
+import { fieldName, issueToProblems, pathProblem, ScenarioLoadError, type ScenarioProblem } from './problems.js';
 
 /** A checked scenario file and a way back from its fields to their places in the source. */
 export interface LoadedFile {
@@ -203,7 +151,7 @@ export function parseScenarioFile(file: string): LoadedFile {
 }
 
 /** A way to place problems in a scenario's text, parsing it (once) only when first asked. */
-function placesIn(text: string, file: string): LoadedFile['problemAt'] {
+export function placesIn(text: string, file: string): LoadedFile['problemAt'] {
   let places: LoadedFile['problemAt'] | undefined;
   return (path, message, code) => {
     if (!places) {

@@ -1,188 +1,19 @@
 /**
- * The scenarios that ship with dispute-sim, found by id, alias or path, with counterfactual branches resolved
- * against the scenarios they extend.
+ * The scenario catalogue with its parser at hand: what the library and the tests use (synchronous throughout).
+ * The command line uses `Catalogue` from catalogue.ts, which loads the parser only when it must.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Scenario } from '../schemas/scenario.js';
-import { mergeBranch } from '../simulation/branch.js';
-import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
-import { displayPath, SCENARIO_DIR, shippedScenarioFiles } from './files.js';
+import { Catalogue } from './catalogue.js';
+import { SCENARIO_DIR } from './files.js';
 import { readHeader } from './headers.js';
-import { type LoadedFile, loadScenarioFile, parseScenario } from './load.js';
+import { loadScenarioFile, parseScenario, placesIn } from './load.js';
 
+export { Catalogue, ParserNeeded } from './catalogue.js';
+export { ScenarioNotFoundError } from './errors.js';
 export { displayPath, SCENARIO_DIR, SCENARIO_FOLDERS, shippedScenarioFiles } from './files.js';
-export { ScenarioNotFoundError };
 
-/** A catalogue of scenario files, loaded once each. */
-export class ScenarioCatalogue {
-  #files = new Map<string, LoadedFile>();
-  /** The folder a text scenario's relative `extends` is read from, by its key. */
-  #dirs = new Map<string, string>();
-
-  constructor(readonly dir = SCENARIO_DIR) {}
-
-  /** The absolute paths of every file this catalogue has read in full: a command's inputs. */
-  readFiles(): string[] {
-    return [...this.#files.keys()].filter((key) => !key.startsWith('<'));
+/** A catalogue of scenario files, loaded once each, that can always parse a file itself. */
+export class ScenarioCatalogue extends Catalogue {
+  constructor(dir = SCENARIO_DIR) {
+    super(dir, { parseScenario, loadScenarioFile, placesIn, readHeader });
   }
-
-  /**
-   * A scenario given as text (standard input), named `name` in its problems; a path it `extends` is taken from
-   * `dir`, as if the file were there.
-   */
-  text(text: string, name: string, dir = process.cwd()): LoadedFile {
-    const key = `<${name}>`;
-    const loaded = parseScenario(text, name);
-    this.#files.set(key, loaded);
-    this.#dirs.set(key, dir);
-    return loaded;
-  }
-
-  /** Every shipped scenario file, loaded (throws on the first broken one). */
-  all(): LoadedFile[] {
-    return shippedScenarioFiles(this.dir).map((f) => this.file(f));
-  }
-
-  /** A loaded scenario file by path. */
-  file(path: string): LoadedFile {
-    const key = resolve(path);
-    let loaded = this.#files.get(key);
-    if (!loaded) {
-      loaded = loadScenarioFile(displayPath(key));
-      this.#files.set(key, loaded);
-    }
-    return loaded;
-  }
-
-  /** The shipped scenario files that load, and the problems of those that do not. */
-  scan(): { loaded: LoadedFile[]; broken: ScenarioLoadError[] } {
-    const loaded: LoadedFile[] = [];
-    const broken: ScenarioLoadError[] = [];
-    for (const f of shippedScenarioFiles(this.dir)) {
-      try {
-        loaded.push(this.file(f));
-      } catch (error) {
-        if (!(error instanceof ScenarioLoadError)) throw error;
-        broken.push(error);
-      }
-    }
-    return { loaded, broken };
-  }
-
-  /**
-   * A shipped scenario by id or alias, or (unless `files` is false) a file by path. A broken shipped file does
-   * not hide the others.
-   */
-  find(ref: string, options: { files?: boolean } = {}): LoadedFile {
-    const paths = options.files ?? true;
-    if (paths && (/\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\'))) return this.file(ref);
-    // Look the name up in the headers first, so only the one file asked for is fully read.
-    const files = shippedScenarioFiles(this.dir);
-    const headers = files.map((f) => readHeader(f));
-    const match = headers.find((h) => h && (h.id === ref || h.aliases.includes(ref)));
-    if (match) return this.file(match.file);
-    // A file whose header could not be read is loaded in full (it may be the one, or report its problems).
-    const unread = files.filter((_, i) => headers[i] === undefined);
-    const broken: ScenarioLoadError[] = [];
-    for (const f of unread) {
-      try {
-        const loaded = this.file(f);
-        if (loaded.data.id === ref || loaded.data.aliases.includes(ref)) return loaded;
-      } catch (error) {
-        if (!(error instanceof ScenarioLoadError)) throw error;
-        broken.push(error);
-      }
-    }
-    if (paths && existsSync(ref)) return this.file(ref);
-    const known = headers.filter((h) => h !== undefined).map((h) => [h.id, ...h.aliases].join(', '));
-    const unreadable =
-      broken.length > 0 ? ` (${broken.length} shipped file(s) could not be read: run dispute-sim validate)` : '';
-    throw new ScenarioNotFoundError(`no scenario "${ref}"; known: ${known.join('; ')}${unreadable}`);
-  }
-
-  /** A scenario ready to replay: a counterfactual's base events up to where it diverges, then its own. */
-  resolve(ref: string, seen: string[] = []): Scenario {
-    return this.#resolveLoaded(this.find(ref), seen);
-  }
-
-  /** A text scenario (from `text`) ready to replay. */
-  resolveText(loaded: LoadedFile): Scenario {
-    return this.#resolveLoaded(loaded, []);
-  }
-
-  /**
-   * The file a branch's `extends` names: a scenario id or alias from the catalogue, or a path to a YAML file
-   * read relative to the folder of the file that names it (never the working directory).
-   */
-  #base(loaded: LoadedFile, ref: string): LoadedFile {
-    const isPath = /\.ya?ml$/i.test(ref) || ref.includes('/') || ref.includes('\\');
-    if (!isPath) return this.find(ref, { files: false });
-    if (!/\.ya?ml$/i.test(ref)) {
-      throw new ScenarioLoadError([
-        loaded.problemAt(['extends'], `"${ref}" is neither a scenario id nor a .yaml file`, 'extends.not-found'),
-      ]);
-    }
-    const dir = this.#dirs.get(`<${loaded.file}>`) ?? dirname(resolve(loaded.file));
-    const path = isAbsolute(ref) ? ref : resolve(dir, ref);
-    if (!existsSync(path)) {
-      throw new ScenarioLoadError([
-        loaded.problemAt(['extends'], `no scenario file "${ref}" (looked in ${displayPath(dir)})`, 'extends.not-found'),
-      ]);
-    }
-    try {
-      return this.file(path);
-    } catch (error) {
-      if (!(error instanceof ScenarioLoadError)) throw error;
-      const first = error.problems[0];
-      const why = first ? `: ${formatProblem(first)}` : '';
-      const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more problems)` : '';
-      throw new ScenarioLoadError([
-        loaded.problemAt(['extends'], `"${ref}" is not a valid scenario${why}${more}`, 'extends.invalid'),
-      ]);
-    }
-  }
-
-  #resolveLoaded(loaded: LoadedFile, seen: string[]): Scenario {
-    const s = loaded.data;
-    if (!s.extends) return s;
-    if (seen.includes(s.id)) {
-      throw new ScenarioLoadError([
-        loaded.problemAt(
-          ['extends'],
-          `scenarios extend each other in a circle: ${[...seen, s.id].join(' → ')}`,
-          'extends.cycle',
-        ),
-      ]);
-    }
-    let base: Scenario;
-    try {
-      base = this.#resolveLoaded(this.#base(loaded, s.extends), [...seen, s.id]);
-    } catch (error) {
-      if (error instanceof ScenarioNotFoundError) {
-        throw new ScenarioLoadError([
-          loaded.problemAt(['extends'], `no scenario "${s.extends}" to extend`, 'extends.not-found'),
-        ]);
-      }
-      throw error;
-    }
-    const merged = mergeBranch(base, s);
-    if ('problems' in merged) {
-      throw new ScenarioLoadError(
-        merged.problems.map((p) =>
-          p.inBase
-            ? loaded.problemAt(['divergesAt'], `${p.message} (in ${base.id}, event ${fieldOf(p.path)})`, p.code)
-            : loaded.problemAt(p.path, p.message, p.code),
-        ),
-      );
-    }
-    return merged.scenario;
-  }
-}
-
-function fieldOf(path: (string | number)[]): string {
-  return path
-    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
-    .join('')
-    .replace(/^\./, '');
 }

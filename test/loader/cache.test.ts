@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedScenario, writeScenarioCache } from '../../src/loader/cache.js';
+import { Catalogue, ParserNeeded } from '../../src/loader/catalogue.js';
 import { shippedScenarioFiles } from '../../src/loader/files.js';
 import { loadScenarioFile, parseScenarioFile } from '../../src/loader/load.js';
 
@@ -39,5 +40,21 @@ describe('the cache of shipped scenarios', () => {
   it('a cached load and a parsed load of the shipped files agree', () => {
     for (const file of shippedScenarioFiles())
       expect(loadScenarioFile(file).data).toEqual(parseScenarioFile(file).data);
+  });
+});
+
+describe('a catalogue without its parser (what the command line starts with)', () => {
+  it('resolves a shipped dispute from the build’s cache without loading the parser', () => {
+    const catalogue = new Catalogue();
+    expect(catalogue.resolve('2023').id).toBe('junior-doctors-2023');
+    expect(catalogue.resolve('2023-5pct').events.length).toBeGreaterThan(10);
+  });
+
+  it('needs the parser for a file of the user’s own, and `lazily` loads it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dispute-sim-lazy-')), 'mine.yaml');
+    cpSync('scenarios/examples/porters.yaml', file);
+    const catalogue = new Catalogue();
+    expect(() => catalogue.resolve(file)).toThrow(ParserNeeded);
+    expect((await catalogue.lazily(() => catalogue.resolve(file))).id).toBe('example-porters');
   });
 });

@@ -1,5 +1,5 @@
 /** `dispute-sim compare`: disputes side by side on one screen. */
-import { ScenarioCatalogue } from '../../loader/registry.js';
+import { Catalogue } from '../../loader/catalogue.js';
 import { renderComparison, summarize } from '../../render/compare.js';
 import { replay } from '../../simulation/replay.js';
 import { parse } from '../args.js';
@@ -13,12 +13,13 @@ export const compareCommand: Command = {
     'Replays each scenario and sets them side by side: period and duration, ballots, strikes held, days of action\n' +
     'and of called-off action, the claim against the offers and awards, who was health secretary, and the outcome.\n\n' +
     'Options:\n  --json   print the summaries as JSON',
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' } });
     if (positionals.length < 1)
       throw new UsageError('name at least one scenario, e.g. dispute-sim compare 2016 2023 2025');
-    const catalogue = new ScenarioCatalogue();
-    const traces = positionals.map((ref) => replay(catalogue.resolve(ref)));
+    const catalogue = new Catalogue();
+    const scenarios = await catalogue.lazily(() => positionals.map((ref) => catalogue.resolve(ref)));
+    const traces = scenarios.map((s) => replay(s));
     if (values.json) io.stdout(`${JSON.stringify(traces.map(summarize), null, 2)}\n`);
     else io.stdout(renderComparison(traces, io.palette, io.width ?? 110));
     return 0;

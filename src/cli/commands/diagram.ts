@@ -1,5 +1,5 @@
 /** `dispute-sim diagram`: draw the dispute statechart, optionally with one replay's path through it. */
-import { ScenarioCatalogue } from '../../loader/registry.js';
+import { Catalogue } from '../../loader/catalogue.js';
 import { disputeMachine } from '../../machine/dispute.machine.js';
 import {
   chartModel,
@@ -54,9 +54,10 @@ export const diagramCommand: Command = {
     const model = chartModel(disputeMachine);
     let emphasis: Emphasis | undefined;
     let title: string | undefined;
-    const catalogue = new ScenarioCatalogue();
+    const catalogue = new Catalogue();
     if (typeof values.scenario === 'string') {
-      const trace = replay(catalogue.resolve(values.scenario));
+      const ref = values.scenario;
+      const trace = replay(await catalogue.lazily(() => catalogue.resolve(ref)));
       emphasis = emphasisFromTrace(trace, model);
       title = `The ${model.id} statechart, with the path of “${trace.scenario.title}” (${trace.scenario.id})`;
     }

@@ -1,6 +1,6 @@
 /** `dispute-sim inspect`: the local web inspector for one scenario. */
 import { execFile } from 'node:child_process';
-import { ScenarioCatalogue } from '../../loader/registry.js';
+import { Catalogue } from '../../loader/catalogue.js';
 import { AssetsMissingError } from '../../web/assets.js';
 import { buildInspection, inlineStyles } from '../../web/inspection.js';
 import { runLive } from '../../web/live.js';
@@ -72,7 +72,8 @@ export const inspectCommand: Command = {
       throw new UsageError('name one scenario: an id, an alias (2016, 2023, 2025) or a file');
     const port = intOption('port', values.port, 0, 65535);
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-    const scenario = new ScenarioCatalogue().resolve(positionals[0] ?? '');
+    const catalogue = new Catalogue();
+    const scenario = await catalogue.lazily(() => catalogue.resolve(positionals[0] ?? ''));
     const built = await buildInspection(scenario);
     const inspection = JSON.stringify(built);
     let live: Promise<void> | undefined;

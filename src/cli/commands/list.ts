@@ -1,6 +1,7 @@
 /** `dispute-sim list`: the scenarios that ship with dispute-sim. */
+import { Catalogue } from '../../loader/catalogue.js';
 import { shippedScenarioFiles } from '../../loader/files.js';
-import { readHeader, type ScenarioHeader } from '../../loader/headers.js';
+import type { ScenarioHeader } from '../../loader/headers.js';
 import { humanDate } from '../../render/describe.js';
 import { parse } from '../args.js';
 import type { Command } from '../context.js';
@@ -13,15 +14,16 @@ export const listCommand: Command = {
   async run(args, io) {
     const { values } = parse(args, { json: { type: 'boolean' } }, false);
     const rows: ScenarioHeader[] = [];
+    const catalogue = new Catalogue();
     for (const file of shippedScenarioFiles()) {
-      const header = readHeader(file);
+      // From the build's cache, or the top of the file.
+      const header = await catalogue.lazily(() => catalogue.header(file));
       if (header) {
         rows.push(header);
         continue;
       }
       // Not plainly readable: the full loader says what is wrong (or reads it after all).
-      const { ScenarioCatalogue } = await import('../../loader/registry.js');
-      const s = new ScenarioCatalogue().file(file).data;
+      const s = (await catalogue.lazily(() => catalogue.file(file))).data;
       rows.push({
         file,
         id: s.id,

@@ -1,5 +1,5 @@
 /** `dispute-sim replay`: run scenarios through the machine and show their timelines or traces. */
-import { ScenarioCatalogue } from '../../loader/registry.js';
+import { Catalogue } from '../../loader/catalogue.js';
 import { renderTimeline } from '../../render/timeline.js';
 import { tracesJsonChunks } from '../../render/trace-json.js';
 import { replay } from '../../simulation/replay.js';
@@ -21,7 +21,7 @@ export const replayCommand: Command = {
     '  --strict        exit 1 if any event was refused\n' +
     '  --until DATE    stop the replay at DATE (e.g. 2023-06-30)\n' +
     '  --compact       one line a step, without notes and sources',
-  run(args, io) {
+  async run(args, io) {
     const { values, positionals } = parse(args, {
       json: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -32,9 +32,10 @@ export const replayCommand: Command = {
     if (values['full-records'] && !values.json) throw new UsageError('--full-records goes with --json');
     if (positionals.length === 0) throw new UsageError('name a scenario: an id, an alias (2016, 2023, 2025) or a file');
     const until = dateOption('until', values.until);
-    const catalogue = new ScenarioCatalogue();
+    const catalogue = new Catalogue();
     const records = values['full-records'] ? 'full' : 'patch';
-    const traces = positionals.map((ref) => replay(catalogue.resolve(ref), { records, ...(until ? { until } : {}) }));
+    const scenarios = await catalogue.lazily(() => positionals.map((ref) => catalogue.resolve(ref)));
+    const traces = scenarios.map((s) => replay(s, { records, ...(until ? { until } : {}) }));
     if (values.json) {
       for (const chunk of tracesJsonChunks(traces)) io.stdout(chunk);
     } else {

@@ -1,5 +1,5 @@
 /** `dispute-sim start` (what `npm start` runs): replay every historical dispute, compact, then a comparison. */
-import { ScenarioCatalogue } from '../../loader/registry.js';
+import { Catalogue } from '../../loader/catalogue.js';
 import { renderComparison } from '../../render/compare.js';
 import { renderTimeline } from '../../render/timeline.js';
 import { replay } from '../../simulation/replay.js';
@@ -11,13 +11,14 @@ export const startCommand: Command = {
   name: 'start',
   usage: 'dispute-sim start',
   help: 'Replays every historical scenario one after another as a compact timeline, then compares them.',
-  run(args, io) {
+  async run(args, io) {
     parse(args, {}, false);
-    const files = new ScenarioCatalogue().all();
+    const catalogue = new Catalogue();
+    const files = await catalogue.lazily(() => catalogue.all());
     const historical = files.filter((f) => f.data.kind === 'historical');
     const chosen = historical.length > 0 ? historical : files;
-    const catalogue = new ScenarioCatalogue();
-    const traces = chosen.map((f) => replay(catalogue.resolve(f.file)));
+    const scenarios = await catalogue.lazily(() => chosen.map((f) => catalogue.resolve(f.file)));
+    const traces = scenarios.map((s) => replay(s));
     for (const t of traces)
       io.stdout(`${renderTimeline(t, { palette: io.palette, compact: true, width: io.width ?? 100 })}\n`);
     if (traces.length > 1) io.stdout(`${renderComparison(traces, io.palette, io.width ?? 110)}\n`);
