@@ -9,7 +9,7 @@ import args from './chromium-args.json' with { type: 'json' };
 
 execFileSync(
   process.execPath,
-  ['bin/dispute-sim.js', 'diagram', '--format', 'svg', '--scenario', 'example', '--out', 'docs/diagram.svg'],
+  ['bin/dispute-sim.js', 'diagram', '--format', 'svg', '--scenario', 'example', '--out', 'docs/diagram.svg', '--force'],
   { stdio: 'inherit' },
 );
 
