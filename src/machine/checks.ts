@@ -7,7 +7,9 @@
 import { type BallotFigures, judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addMonths, DAY_MS, formatDay, parseInstant } from '../domain/time.js';
 import { type DisputeEvent, type EventOf, eventFaults } from '../schemas/events/index.js';
-import type { ActionRecord, DisputeContext, OfferRecord } from './context.js';
+import type { ActionRecord, BallotRecord, OfferRecord, ReferendumRecord } from '../schemas/record.js';
+import type { DisputeContext } from './context.js';
+import { findById, hasId } from './lists.js';
 
 type Type = DisputeEvent['type'];
 
@@ -18,57 +20,80 @@ const ms = parseInstant;
 
 /** The offer with an id, if it was ever made. */
 export function findOffer(context: DisputeContext, id: string): OfferRecord | undefined {
-  return context.offers.find((o) => o.id === id);
+  return findById(context.negotiation.offers, id);
 }
 
 /** The called action with an id, if any. */
 export function findAction(context: DisputeContext, id: string): ActionRecord | undefined {
-  return context.actions.find((a) => a.id === id);
+  return findById(context.action.actions, id);
 }
 
 /** The actions called and still to start, earliest first. */
 export function pendingActions(context: DisputeContext): ActionRecord[] {
-  return context.actions.filter((a) => a.status === 'called').sort((a, b) => ms(a.start) - ms(b.start));
+  const out: ActionRecord[] = [];
+  for (const id of context.action.pending) {
+    const action = findAction(context, id);
+    if (action) out.push(action);
+  }
+  return out;
+}
+
+/** The called action that starts next, if any. */
+export function nextPendingAction(context: DisputeContext): ActionRecord | undefined {
+  const id = context.action.pending[0];
+  return id === undefined ? undefined : findAction(context, id);
 }
 
 /** The action under way, if any. */
 export function runningAction(context: DisputeContext): ActionRecord | undefined {
-  return context.actions.find((a) => a.status === 'running');
+  const id = context.action.running;
+  return id === null ? undefined : findAction(context, id);
 }
 
-/** The offer on the table: the newest one still open or before the members. */
+/** The offer on the table: the newest offer, if it is still open or before the members (no older one can be). */
 export function currentOffer(context: DisputeContext): OfferRecord | undefined {
-  return context.offers.findLast((o) => o.status === 'open' || o.status === 'putToMembers');
+  const newest = context.negotiation.offers.at(-1);
+  return newest && (newest.status === 'open' || newest.status === 'putToMembers') ? newest : undefined;
 }
 
 /** Whether any action has begun under the mandate held now. */
 export function actionBegunUnderMandate(context: DisputeContext): boolean {
-  const ballot = context.mandate?.ballot;
-  return context.actions.some((a) => a.ballot === ballot && (a.status === 'running' || a.status === 'held'));
+  const ballot = context.balloting.mandate?.ballot;
+  return context.action.actions.some((a) => a.ballot === ballot && (a.status === 'running' || a.status === 'held'));
 }
 
 /** Whether terms imposed without agreement are in force (imposed and not paused since). */
 export function hasTermsInForce(context: DisputeContext): boolean {
-  return context.impositions.some((i) => !i.pausedAt);
+  return context.surroundings.impositions.some((i) => !i.pausedAt);
+}
+
+/** The ballot with an id, if it was ever opened. */
+export function findBallot(context: DisputeContext, id: string): BallotRecord | undefined {
+  return findById(context.balloting.ballots, id);
 }
 
 /** Whether a closed ballot is the main ballot (not a supplementary one), which alone moves the mandate. */
 export function isMainBallot(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
-  const ballot = context.ballots.find((b) => b.id === event.ballot);
+  const ballot = findBallot(context, event.ballot);
   return !!ballot && !ballot.supplementary;
 }
 
 /** Whether a closed ballot's figures give a mandate under the regime it was opened under. */
 export function ballotGivesMandate(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
-  const ballot = context.ballots.find((b) => b.id === event.ballot);
+  const ballot = findBallot(context, event.ballot);
   if (!ballot) return false;
-  return judgeBallot(regimeById(ballot.regime), event as BallotFigures, context.importantPublicService).mandate;
+  return judgeBallot(regimeById(ballot.regime), event as BallotFigures, context.law.importantPublicService).mandate;
 }
 
 /** Whether the mandate a closed ballot gives runs until given up (the rules before 2017). */
 export function ballotGivesOpenEndedMandate(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
-  const ballot = context.ballots.find((b) => b.id === event.ballot);
+  const ballot = findBallot(context, event.ballot);
   return !!ballot && ballotGivesMandate(context, event) && regimeById(ballot.regime).mandate.kind === 'until-given-up';
+}
+
+/** The member vote with an id, if it was ever opened. */
+export function findVote(context: DisputeContext, id: string): ReferendumRecord | undefined {
+  return findById(context.negotiation.referendums, id);
 }
 
 /**
@@ -115,17 +140,17 @@ function ruleGuard<const T extends Type>(types: readonly T[], ...rules: Rule<T>[
 }
 
 const ballotNotYetHeld: Rule<'ballot.opened'> = (c, e) =>
-  c.ballots.some((b) => b.id === e.ballot) ? `a ballot "${e.ballot}" was already held` : undefined;
+  hasId(c.balloting.ballots, e.ballot) ? `a ballot "${e.ballot}" was already held` : undefined;
 
 const ballotStillOpen: Rule<'ballot.closed'> = (c, e) => {
-  const ballot = c.ballots.find((b) => b.id === e.ballot);
+  const ballot = findBallot(c, e.ballot);
   if (!ballot) return `no ballot "${e.ballot}" was opened`;
   if (ballot.closedAt) return `ballot "${e.ballot}" has already closed`;
   return undefined;
 };
 
 const extensionAllowed: Rule<'mandate.extended'> = (context, event) => {
-  const mandate = context.mandate;
+  const mandate = context.balloting.mandate;
   if (!mandate) return 'there is no mandate to extend';
   const rule = regimeById(mandate.regime).mandate;
   const until = ms(event.until);
@@ -155,9 +180,9 @@ const noStrikeUnderWay: Rule<Ending> = (c, e) => {
 };
 
 const noStrikeCalled: Rule<Ending> = (c, e) => {
-  const pending = pendingActions(c);
+  const pending = c.action.pending;
   if (pending.length === 0) return undefined;
-  const called = `strikes are still called (${pending.map((a) => a.id).join(', ')})`;
+  const called = `strikes are still called (${pending.join(', ')})`;
   return e.type === 'mandate.relinquished' ? `${called}: call them off first` : called;
 };
 
@@ -175,25 +200,25 @@ function actionNotIn(context: DisputeContext, id: string, statuses: ActionRecord
 type StrikeDates = 'strike.called' | 'strike.rescheduled';
 
 const mandateLive: Rule<StrikeDates> = (c) =>
-  !c.mandate || c.mandate.endedAt ? 'there is no live mandate for industrial action' : undefined;
+  !c.balloting.mandate || c.balloting.mandate.endedAt ? 'there is no live mandate for industrial action' : undefined;
 
 const dueNotice: Rule<StrikeDates> = (c, e) => {
-  const regime = regimeForNotice(c.rules, ms(e.at));
+  const regime = regimeForNotice(c.law.rules, ms(e.at));
   const notice = ms(e.start) - ms(e.at);
   if (notice >= regime.noticeDays * DAY_MS) return undefined;
   return `only ${(notice / DAY_MS).toFixed(1)} days' notice; ${regime.name} requires ${regime.noticeDays}`;
 };
 
 const endsBeforeExpiry: Rule<StrikeDates> = (c, e) => {
-  const expires = c.mandate?.expiresAt;
+  const expires = c.balloting.mandate?.expiresAt;
   if (!expires || ms(e.end) < ms(expires)) return undefined;
   return `the mandate expires on ${formatDay(ms(expires))}: the strike must end before then`;
 };
 
 const beginsInWindow: Rule<StrikeDates> = (c, e) => {
-  const startBy = c.mandate?.startBy;
-  if (!startBy || actionBegunUnderMandate(c) || ms(e.start) < ms(startBy)) return undefined;
-  const firstPending = pendingActions(c)[0];
+  const startBy = c.balloting.mandate?.startBy;
+  if (!startBy || ms(e.start) < ms(startBy) || actionBegunUnderMandate(c)) return undefined;
+  const firstPending = nextPendingAction(c);
   if (firstPending && ms(firstPending.start) < ms(startBy)) return undefined;
   return `action must begin by ${formatDay(ms(startBy))} under this ballot`;
 };
@@ -202,8 +227,8 @@ const offerNotYetMade: Rule<'offer.made'> = (c, e) =>
   findOffer(c, e.offer) ? `an offer "${e.offer}" was already made` : undefined;
 
 const noVoteOnAnOffer: Rule<'offer.made'> = (c) => {
-  const voting = c.offers.find((o) => o.status === 'putToMembers');
-  return voting ? `members are still voting on offer "${voting.id}"` : undefined;
+  const offer = currentOffer(c);
+  return offer?.status === 'putToMembers' ? `members are still voting on offer "${offer.id}"` : undefined;
 };
 
 /** Why an offer is not the one on the table: never made, or decided or superseded since. */
@@ -225,27 +250,27 @@ const offerWithCommittee: Rule<'offer.rejected' | 'referendum.opened'> = (c, e) 
 };
 
 const voteNotYetHeld: Rule<'referendum.opened'> = (c, e) =>
-  c.referendums.some((r) => r.id === e.referendum) ? `a vote "${e.referendum}" was already held` : undefined;
+  hasId(c.negotiation.referendums, e.referendum) ? `a vote "${e.referendum}" was already held` : undefined;
 
 const voteStillOpen: Rule<'referendum.closed'> = (c, e) => {
-  const vote = c.referendums.find((r) => r.id === e.referendum);
+  const vote = findVote(c, e.referendum);
   if (!vote) return `no vote "${e.referendum}" was opened`;
   if (vote.closedAt) return `vote "${e.referendum}" has already closed`;
   return undefined;
 };
 
 const awardAwaitingAcceptance: Rule<'award.accepted'> = (c, e) => {
-  const award = c.awards.find((a) => a.id === e.award);
+  const award = findById(c.negotiation.awards, e.award);
   if (!award) return `no award "${e.award}" was published`;
   if (award.acceptedAt) return `award "${e.award}" was already accepted`;
   return undefined;
 };
 
 const challengeNotYetFiled: Rule<'challenge.filed'> = (c, e) =>
-  c.challenges.some((x) => x.id === e.challenge) ? `a challenge "${e.challenge}" was already filed` : undefined;
+  hasId(c.surroundings.challenges, e.challenge) ? `a challenge "${e.challenge}" was already filed` : undefined;
 
 const challengeUndecided: Rule<'challenge.decided'> = (c, e) => {
-  const challenge = c.challenges.find((x) => x.id === e.challenge);
+  const challenge = findById(c.surroundings.challenges, e.challenge);
   if (!challenge) return `no challenge "${e.challenge}" was filed`;
   if (challenge.decidedAt) return `challenge "${e.challenge}" was already decided`;
   return undefined;
@@ -259,11 +284,13 @@ const actionHeld: Rule<'impact.reported'> = (c, e) => {
 };
 
 const conciliationAsked: Rule<'conciliation.declined'> = (c) =>
-  c.conciliation.some((x) => !x.declinedBy && !x.openedAt) ? undefined : 'nobody has asked for conciliation';
+  c.negotiation.conciliation.some((x) => !x.declinedBy && !x.openedAt)
+    ? undefined
+    : 'nobody has asked for conciliation';
 
 const regimeNewAndDue: Rule<'law.changed'> = (c, e) => {
   const name = regimeById(e.regime).name;
-  if (e.regime === c.lawInForce) return `${name} is already in force`;
+  if (e.regime === c.law.inForce) return `${name} is already in force`;
   if (regimeForBallot('by-date', ms(e.at)).id !== e.regime) return `${name} was not in force on ${formatDay(ms(e.at))}`;
   return undefined;
 };
@@ -339,5 +366,5 @@ export type RuleName = keyof typeof RULES;
 
 /** The regime a ballot opened now would fall under. */
 export function regimeForNewBallot(context: DisputeContext, event: EventOf<'ballot.opened'>) {
-  return regimeForBallot(context.rules, ms(event.at));
+  return regimeForBallot(context.law.rules, ms(event.at));
 }

@@ -10,9 +10,11 @@ import {
   ballotGivesMandate,
   ballotGivesOpenEndedMandate,
   eventIs,
+  findBallot,
+  findVote,
   hasTermsInForce,
   isMainBallot,
-  pendingActions,
+  nextPendingAction,
   RULES,
   runningAction,
 } from './checks.js';
@@ -35,13 +37,13 @@ const msUntil = (context: DisputeContext, instant: string | null | undefined): n
 /** The instant each named delay runs to, read from the record. */
 export const TIMERS = {
   /** The earliest called strike starts. */
-  untilNextStrike: (c: DisputeContext) => pendingActions(c)[0]?.start,
+  untilNextStrike: (c: DisputeContext) => nextPendingAction(c)?.start,
   /** The strike under way ends. */
   untilStrikeEnds: (c: DisputeContext) => runningAction(c)?.end,
   /** A fixed-term mandate expires. */
-  untilMandateExpires: (c: DisputeContext) => c.mandate?.expiresAt ?? undefined,
+  untilMandateExpires: (c: DisputeContext) => c.balloting.mandate?.expiresAt ?? undefined,
   /** The window in which action must begin (before 2017) closes. */
-  untilActionWindowCloses: (c: DisputeContext) => c.mandate?.startBy ?? undefined,
+  untilActionWindowCloses: (c: DisputeContext) => c.balloting.mandate?.startBy ?? undefined,
 } satisfies Record<string, (c: DisputeContext) => string | undefined>;
 
 /** What the machine emits when time moves it: a strike starting, ending or lapsing, a mandate lapsing. */
@@ -70,7 +72,7 @@ export const TIMED_STEPS = {
 /** The kinds of step time causes, in the table's order. */
 export const TIMED_TYPES: readonly TimedType[] = Object.values(TIMED_STEPS);
 
-const mandateBallot = (c: DisputeContext): string => c.mandate?.ballot ?? '';
+const mandateBallot = (c: DisputeContext): string => c.balloting.mandate?.ballot ?? '';
 
 /** The machine's setup: types, guards, actions and delays, all named. */
 export const disputeSetup = setup({
@@ -95,30 +97,30 @@ export const disputeSetup = setup({
       !ballotGivesOpenEndedMandate(context, event),
     ballotFails: ({ context, event }) =>
       eventIs(event, 'ballot.closed') &&
-      context.ballots.some((b) => b.id === event.ballot) &&
+      findBallot(context, event.ballot) !== undefined &&
       !ballotGivesMandate(context, event),
     hasLiveMandateForNextStrike: ({ context }) => {
-      const m = context.mandate;
-      return !!m && !m.endedAt && m.ballot === pendingActions(context)[0]?.ballot;
+      const m = context.balloting.mandate;
+      return !!m && !m.endedAt && m.ballot === nextPendingAction(context)?.ballot;
     },
-    hasStrikesPending: ({ context }) => pendingActions(context).length > 0,
-    hasMoreThanOneStrikePending: ({ context }) => pendingActions(context).length > 1,
+    hasStrikesPending: ({ context }) => context.action.pending.length > 0,
+    hasMoreThanOneStrikePending: ({ context }) => context.action.pending.length > 1,
     hasStrikesPendingAfterThis: ({ context, event }) =>
       eventIs(event, 'strike.suspended', 'strike.cancelled') &&
-      pendingActions(context).some((a) => a.id !== event.action),
-    hasHeldAction: ({ context }) => context.actions.some((a) => a.status === 'held' || a.status === 'running'),
+      context.action.pending.some((id) => id !== event.action),
+    hasHeldAction: ({ context }) =>
+      context.action.running !== null || context.action.actions.some((a) => a.status === 'held'),
     isRunningAction: ({ context, event }) =>
-      eventIs(event, 'strike.suspended', 'strike.cancelled') && runningAction(context)?.id === event.action,
+      eventIs(event, 'strike.suspended', 'strike.cancelled') && context.action.running === event.action,
     actionBegunUnderMandate: ({ context }) => actionBegunUnderMandate(context),
     isVoteOnOffer: ({ context, event }) =>
       eventIs(event, 'referendum.opened')
         ? event.offer !== undefined
-        : eventIs(event, 'referendum.closed') &&
-          context.referendums.some((r) => r.id === event.referendum && r.offer !== undefined),
+        : eventIs(event, 'referendum.closed') && findVote(context, event.referendum)?.offer !== undefined,
     membersAcceptOffer: ({ context, event }) =>
       eventIs(event, 'referendum.closed') &&
       event.yesPct > event.noPct &&
-      context.referendums.some((r) => r.id === event.referendum && r.kind === 'referendum'),
+      findVote(context, event.referendum)?.kind === 'referendum',
     membersRejectOffer: ({ event }) => eventIs(event, 'referendum.closed') && event.yesPct <= event.noPct,
     conciliationReachedAgreement: ({ event }) => eventIs(event, 'conciliation.ended') && event.agreement,
     hasImposedTerms: ({ context }) => hasTermsInForce(context),
@@ -132,11 +134,12 @@ export const disputeSetup = setup({
       record.recordMandateEnded(c, 'relinquished', e.at),
     ),
     recordMandateLapsed: assign(({ context }) => {
-      const at = context.mandate?.expiresAt ?? context.mandate?.startBy ?? context.now;
+      const m = context.balloting.mandate;
+      const at = m?.expiresAt ?? m?.startBy ?? context.now;
       return { now: at, ...record.recordMandateEnded(context, 'lapsed', at) };
     }),
     recordMandateSecured: assign(({ context }) => ({
-      now: context.mandate?.startBy ?? context.now,
+      now: context.balloting.mandate?.startBy ?? context.now,
       ...record.recordMandateSecured(context),
     })),
     recordTalks: recordEvent<'talks.opened' | 'talks.collapsed'>(record.recordTalks),
@@ -166,8 +169,8 @@ export const disputeSetup = setup({
     })),
     emitStrikeLapsed: emit(({ context }) => ({
       type: 'strike.lapsed' as const,
-      action: pendingActions(context)[0]?.id ?? '',
-      at: pendingActions(context)[0]?.start ?? context.now,
+      action: nextPendingAction(context)?.id ?? '',
+      at: nextPendingAction(context)?.start ?? context.now,
     })),
     emitMandateLapsed: emit(({ context }) => ({
       type: 'mandate.lapsed' as const,

@@ -1,5 +1,5 @@
 /** Disputes side by side: duration, ballots, action, offers against the claim, outcome — one screen. */
-import type { DisputeContext } from '../machine/context.js';
+import type { ActionRecord } from '../schemas/record.js';
 import type { Trace } from '../schemas/trace.js';
 import { humanDate } from './describe.js';
 import type { Palette } from './palette.js';
@@ -27,39 +27,42 @@ const pct = (x: number | undefined): string => (x === undefined ? '?' : `${Numbe
 
 /** The summary of a replay's final record. */
 export function summarize(trace: Trace): DisputeSummary {
-  const c = trace.final.context as unknown as DisputeContext;
-  const from = c.declaredAt ?? trace.steps[0]?.date ?? trace.final.date;
+  const { dispute, balloting, negotiation, action, surroundings } = trace.final.context;
+  const from = dispute.declaredAt ?? trace.steps[0]?.date ?? trace.final.date;
   const to = trace.final.date;
   const months = Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 30.44) * 10) / 10;
-  const planned = (a: DisputeContext['actions'][number]) =>
-    Math.ceil((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000 - 1e-9);
-  const accepted = c.offers.find((o) => o.status === 'accepted');
+  const planned = (a: ActionRecord) => Math.ceil((Date.parse(a.end) - Date.parse(a.start)) / 86_400_000 - 1e-9);
+  const accepted = negotiation.offers.find((o) => o.status === 'accepted');
   return {
     id: trace.scenario.id,
     title: trace.scenario.title,
     from,
     to,
     months,
-    ballots: c.ballots
+    ballots: balloting.ballots
       .filter((b) => b.closedAt)
       .map((b) => `${pct(b.yesPct)} yes, ${pct(b.turnoutPct)} turnout${b.mandate ? '' : ' (failed)'}`),
-    strikesHeld: c.actions.filter((a) => a.status === 'held').length,
-    daysOfAction: c.daysOfAction,
-    daysCalledOff: c.actions
+    strikesHeld: action.actions.filter((a) => a.status === 'held').length,
+    daysOfAction: action.daysOfAction,
+    daysCalledOff: action.actions
       .filter((a) => a.status === 'suspended' || a.status === 'cancelled')
       .reduce((sum, a) => sum + planned(a), 0),
     claim:
-      c.claim?.payRestorationPct !== undefined
-        ? `${pct(c.claim.payRestorationPct)} pay restoration`
+      dispute.claim?.payRestorationPct !== undefined
+        ? `${pct(dispute.claim.payRestorationPct)} pay restoration`
         : 'terms, not a pay figure',
-    offers: c.offers.filter((o) => o.payUpliftPct !== undefined).map((o) => `${pct(o.payUpliftPct)} (${o.status})`),
-    awards: c.awards
+    offers: negotiation.offers
+      .filter((o) => o.payUpliftPct !== undefined)
+      .map((o) => `${pct(o.payUpliftPct)} (${o.status})`),
+    awards: negotiation.awards
       .filter((a) => a.payUpliftPct !== undefined)
       .map((a) => `${pct(a.payUpliftPct)} ${a.payYear ?? ''}`.trim()),
     accepted: accepted ? (accepted.payUpliftPct !== undefined ? `${pct(accepted.payUpliftPct)} deal` : 'a deal') : '—',
     secretaries: [
       ...new Set(
-        c.officeHolders.filter((o) => /health/i.test(o.role) && /secretary/i.test(o.role)).map((o) => o.holder),
+        surroundings.officeHolders
+          .filter((o) => /health/i.test(o.role) && /secretary/i.test(o.role))
+          .map((o) => o.holder),
       ),
     ],
     outcome: trace.final.outcome,

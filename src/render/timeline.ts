@@ -1,5 +1,4 @@
 /** The terminal timeline of a replay: one line a step, what changed, and the note. */
-import type { DisputeContext } from '../machine/context.js';
 import type { Trace, TraceStep } from '../schemas/trace.js';
 import { describeEvent, humanDate, stateChanges } from './describe.js';
 import type { Palette } from './palette.js';
@@ -47,16 +46,19 @@ function stepLine(step: TraceStep, previous: readonly string[], options: Timelin
 
 /** The outcome line of a replay, with the totals a reader asks for first. */
 export function renderOutcome(trace: Trace, p: Palette): string {
-  const c = trace.final.context as unknown as DisputeContext;
+  const { balloting, action, negotiation } = trace.final.context;
   const refused = trace.steps.filter((s) => !s.accepted).length;
   const outcome = trace.final.outcome;
   const colour = outcome === 'settled' ? p.green : outcome === 'ongoing' ? p.yellow : p.magenta;
-  const held = c.actions.filter((a) => a.status === 'held').length;
+  const held = action.actions.filter((a) => a.status === 'held').length;
+  const { ballots } = balloting;
+  const { daysOfAction } = action;
+  const { offers } = negotiation;
   const parts = [
-    `${c.ballots.length} ballot${c.ballots.length === 1 ? '' : 's'}`,
+    `${ballots.length} ballot${ballots.length === 1 ? '' : 's'}`,
     `${held} strike${held === 1 ? '' : 's'} held`,
-    `${c.daysOfAction} day${c.daysOfAction === 1 ? '' : 's'} of action`,
-    `${c.offers.length} offer${c.offers.length === 1 ? '' : 's'}`,
+    `${daysOfAction} day${daysOfAction === 1 ? '' : 's'} of action`,
+    `${offers.length} offer${offers.length === 1 ? '' : 's'}`,
   ];
   const refusedText = refused > 0 ? p.red(`, ${refused} refused event${refused === 1 ? '' : 's'}`) : '';
   return `${p.bold('Outcome:')} ${colour(outcome)} on ${humanDate(trace.final.date)} · ${parts.join(' · ')}${refusedText}`;

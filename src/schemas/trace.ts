@@ -1,23 +1,22 @@
 /**
  * The Trace: what a replay did, step by step. `dispute-sim replay --json` prints it; renderers, the inspector and
- * comparisons read it. Its shape is a contract (DESIGN.md). Version 2 carries each step's record as a JSON Patch
- * (RFC 6902) from the record before it, with the first and last records whole, so a Trace grows linearly with
- * the events; `recordAt` (src/simulation/records.ts) gives the record at any step.
+ * comparisons read it. Its shape is a contract (DESIGN.md). Each step carries the record as a JSON Patch (RFC 6902)
+ * from the record before it, with the first and last records whole, so a Trace grows linearly with the events;
+ * `recordAt` (src/simulation/records.ts) gives the record at any step. The record is a `DisputeRecord`
+ * (src/schemas/record.ts), grouped since version 3 (`balloting.ballots`, `action.daysOfAction`, …).
  */
 import { z } from 'zod';
+import { DisputeRecord } from './record.js';
 import { OUTCOMES } from './scenario.js';
 
 /** The Trace format's version. */
-export const TRACE_VERSION = 2;
+export const TRACE_VERSION = 3;
 
 /** A state value as XState reports it: a leaf name or nested regions. */
 export const StateValue: z.ZodType<string | { [key: string]: unknown }> = z.union([
   z.string(),
   z.record(z.string(), z.unknown()),
 ]);
-
-/** The record (the machine's context) as the Trace carries it. */
-export const TraceRecord = z.record(z.string(), z.unknown());
 
 /** One operation of a JSON Patch (RFC 6902): only add, remove and replace are written. */
 export const PatchOperation = z.discriminatedUnion('op', [
@@ -42,7 +41,7 @@ export const TraceStep = z.object({
   /** What this step changed in the record, from the step before (or `initial`): a JSON Patch. */
   patch: z.array(PatchOperation).optional(),
   /** The whole record at this step, instead of `patch`, in a Trace written with full records. */
-  context: TraceRecord.optional(),
+  context: DisputeRecord.optional(),
   sources: z.array(z.string()),
   note: z.string().optional(),
 });
@@ -54,7 +53,8 @@ export const TracePoint = z.object({
   date: z.string(),
   state: StateValue,
   active: z.array(z.string()),
-  context: TraceRecord,
+  /** The whole record then. */
+  context: DisputeRecord,
 });
 
 /** A whole replay. */

@@ -13,10 +13,13 @@ const after = (now: string, days: number): string => formatInstant(addDays(parse
 /** Plausible next events for a dispute's record, lawful or not, all dated at its clock. */
 export function candidateEvents(c: DisputeContext): DisputeEvent[] {
   const at = c.now;
+  const { ballots, mandate } = c.balloting;
+  const { offers, referendums, awards } = c.negotiation;
+  const { actions } = c.action;
   const n = (list: unknown[]) => list.length + 1;
   const out: DisputeEvent[] = [
     { type: 'dispute.declared', at, by: 'the union', claim: { summary: 'the claim' } },
-    { type: 'ballot.opened', at, ballot: `ballot-${n(c.ballots)}` },
+    { type: 'ballot.opened', at, ballot: `ballot-${n(ballots)}` },
     { type: 'talks.opened', at, with: 'government' },
     { type: 'talks.collapsed', at },
     { type: 'conciliation.requested', at, by: 'the union' },
@@ -24,11 +27,11 @@ export function candidateEvents(c: DisputeContext): DisputeEvent[] {
     { type: 'conciliation.opened', at },
     { type: 'conciliation.ended', at, agreement: true },
     { type: 'conciliation.ended', at, agreement: false },
-    { type: 'offer.made', at, offer: `offer-${n(c.offers)}`, by: 'the government', summary: 'a new offer' },
+    { type: 'offer.made', at, offer: `offer-${n(offers)}`, by: 'the government', summary: 'a new offer' },
     {
       type: 'strike.called',
       at,
-      action: `strike-${n(c.actions)}`,
+      action: `strike-${n(actions)}`,
       start: after(at, 15),
       end: after(at, 18),
       scope: 'full-walkout',
@@ -39,15 +42,15 @@ export function candidateEvents(c: DisputeContext): DisputeEvent[] {
     { type: 'mandate.relinquished', at },
     { type: 'poll.published', at, pollster: 'a pollster', supportPct: 50 },
     { type: 'office.changed', at, role: 'health secretary', holder: 'a new minister' },
-    { type: 'award.published', at, award: `award-${n(c.awards)}`, body: 'DDRB', summary: 'a pay award' },
+    { type: 'award.published', at, award: `award-${n(awards)}`, body: 'DDRB', summary: 'a pay award' },
   ];
-  const open = c.ballots.find((b) => !b.closedAt);
+  const open = ballots.find((b) => !b.closedAt);
   if (open) {
     out.push({ type: 'ballot.closed', at, ballot: open.id, entitled: 1000, cast: 700, yes: 600, no: 100 });
     out.push({ type: 'ballot.closed', at, ballot: open.id, entitled: 1000, cast: 300, yes: 250, no: 50 });
   }
-  if (c.mandate && !c.mandate.endedAt) {
-    const base = c.mandate.expiresAt ?? c.mandate.startBy ?? at;
+  if (mandate && !mandate.endedAt) {
+    const base = mandate.expiresAt ?? mandate.startBy ?? at;
     out.push({ type: 'mandate.extended', at, until: after(base, 28) });
   }
   const offer = currentOffer(c);
@@ -57,19 +60,19 @@ export function candidateEvents(c: DisputeContext): DisputeEvent[] {
     out.push({
       type: 'referendum.opened',
       at,
-      referendum: `vote-${n(c.referendums)}`,
+      referendum: `vote-${n(referendums)}`,
       kind: 'referendum',
       offer: offer.id,
     });
     out.push({
       type: 'referendum.opened',
       at,
-      referendum: `vote-${n(c.referendums)}`,
+      referendum: `vote-${n(referendums)}`,
       kind: 'survey',
       offer: offer.id,
     });
   }
-  const vote = c.referendums.find((r) => !r.closedAt);
+  const vote = referendums.find((r) => !r.closedAt);
   if (vote) {
     out.push({ type: 'referendum.closed', at, referendum: vote.id, yesPct: 60, noPct: 40 });
     out.push({ type: 'referendum.closed', at, referendum: vote.id, yesPct: 30, noPct: 70 });
@@ -84,10 +87,10 @@ export function candidateEvents(c: DisputeContext): DisputeEvent[] {
     });
     out.push({ type: 'strike.rescheduled', at, action: a.id, start: after(at, 16), end: after(at, 17) });
   }
-  const held = c.actions.find((a) => a.status === 'held');
+  const held = actions.find((a) => a.status === 'held');
   if (held)
     out.push({ type: 'impact.reported', at, action: held.id, appointmentsRescheduled: 1000, by: 'NHS England' });
-  const award = c.awards.find((a) => !a.acceptedAt);
+  const award = awards.find((a) => !a.acceptedAt);
   if (award) out.push({ type: 'award.accepted', at, award: award.id, inFull: true });
   return out;
 }

@@ -81,7 +81,7 @@ export class Replayer {
       date: formatInstant(this.engine.nowMs),
       state: snap.value,
       active: activePaths(snap),
-      context: clone(snap.context) as unknown as Record<string, unknown>,
+      context: clone(snap.context),
     };
   }
 
@@ -139,7 +139,7 @@ export class Replayer {
         state: snap.value,
         active: activePaths(snap),
         outcome: outcomeOf(snap),
-        context: clone(snap.context) as unknown as Record<string, unknown>,
+        context: clone(snap.context),
       },
     };
   }
@@ -177,17 +177,14 @@ export class Replayer {
       this.#causes.set(key, [...new Set([...(this.#causes.get(key) ?? []), ...sources])]);
     } else if (event.type === 'ballot.closed') {
       this.#causes.set(`ballot:${event.ballot}`, sources);
-    } else if (event.type === 'mandate.extended' && this.snapshot.context.mandate) {
-      const key = `ballot:${this.snapshot.context.mandate.ballot}`;
+    } else if (event.type === 'mandate.extended' && this.snapshot.context.balloting.mandate) {
+      const key = `ballot:${this.snapshot.context.balloting.mandate.ballot}`;
       this.#causes.set(key, [...new Set([...(this.#causes.get(key) ?? []), ...sources])]);
     }
   }
 
   #push(step: Omit<TraceStep, 'index' | 'state' | 'active' | 'patch' | 'context'>, snap: DisputeSnapshot): TraceStep {
-    const record =
-      this.#mode === 'full'
-        ? { context: clone(snap.context) as unknown as Record<string, unknown> }
-        : { patch: diff(this.#last, snap.context) };
+    const record = this.#mode === 'full' ? { context: clone(snap.context) } : { patch: diff(this.#last, snap.context) };
     this.#last = snap.context;
     const full: TraceStep = {
       index: this.steps.length,

@@ -3,7 +3,6 @@
  * state changes and open branches, the statechart drawn with the replay's path, and the series for the charts.
  */
 import { createActor } from 'xstate';
-import type { DisputeContext } from '../machine/context.js';
 import { disputeMachine } from '../machine/dispute.machine.js';
 import { emphasisFromTrace } from '../render/chart/emphasis.js';
 import { layoutChart } from '../render/chart/layout.js';
@@ -12,6 +11,7 @@ import { toSvg } from '../render/chart/svg.js';
 import { describeEvent, humanDate, stateChanges } from '../render/describe.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { type Branch, openBranches } from '../simulation/branches.js';
+import { recordAt } from '../simulation/records.js';
 import { replay } from '../simulation/replay.js';
 import type { BoardRow, Inspection, InspectionStep } from './page/types.js';
 
@@ -79,13 +79,14 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
       active: step.active,
       changes,
       branches: branches[i] ?? [],
-      context: step.context as unknown as DisputeContext,
+      // Replayed with full records, every step has its own; recordAt would rebuild one from the patches.
+      context: step.context ?? recordAt(trace, i),
     };
   });
 
   const model = chartModel(disputeMachine);
   const svg = toSvg(await layoutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });
-  const final = trace.final.context as unknown as DisputeContext;
+  const { dispute, negotiation } = trace.final.context;
 
   return {
     scenario: {
@@ -103,6 +104,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
     initial: {
       active: initialActive,
       branches: openBranches(start),
+      context: trace.initial.context,
     },
     steps,
     final: { date: trace.final.date, when: humanDate(trace.final.date), outcome: trace.final.outcome },
@@ -114,9 +116,9 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
     },
     board: boardOf(model.root),
     series: {
-      claimPct: final.claim?.payRestorationPct ?? null,
+      claimPct: dispute.claim?.payRestorationPct ?? null,
       pay: [
-        ...final.offers
+        ...negotiation.offers
           .filter((o) => o.payUpliftPct !== undefined)
           .map((o) => ({
             date: o.madeAt,
@@ -125,7 +127,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
             kind: 'offer' as const,
             status: o.status,
           })),
-        ...final.awards
+        ...negotiation.awards
           .filter((a) => a.payUpliftPct !== undefined)
           .map((a) => ({
             date: a.publishedAt,
@@ -135,7 +137,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
             status: a.acceptedAt ? 'accepted' : 'published',
           })),
       ].sort((a, b) => Date.parse(a.date) - Date.parse(b.date)),
-      days: steps.map((s) => ({ date: s.date, days: s.context.daysOfAction })),
+      days: steps.map((s) => ({ date: s.date, days: s.context.action.daysOfAction })),
     },
   };
 }

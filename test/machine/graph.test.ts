@@ -38,7 +38,7 @@ describe('the dispute chart as a graph (walkDispute)', () => {
   it('reaches "settled" only with an accepted offer', () => {
     const settled = states.filter((s) => s.matches('settled'));
     expect(settled.length).toBeGreaterThan(0);
-    for (const s of settled) expect(s.context.offers.some((o) => o.status === 'accepted')).toBe(true);
+    for (const s of settled) expect(s.context.negotiation.offers.some((o) => o.status === 'accepted')).toBe(true);
   });
 });
 

@@ -70,17 +70,34 @@ function run(startsAt: string, moves: Move[]) {
   return { r, snapshots };
 }
 
+/**
+ * The facts the record keeps ready for the checks are those the rest of it implies: the strikes pending are the
+ * called ones, earliest start first (in call order when they start together), the one running is the only one
+ * with that status, and only the newest offer can be on the table and only the latest talks open.
+ */
+function expectKeptFacts(c: DisputeContext): void {
+  const { actions, pending, running } = c.action;
+  const called = actions.filter((a) => a.status === 'called');
+  expect(pending).toEqual(called.sort((a, b) => parseInstant(a.start) - parseInstant(b.start)).map((a) => a.id));
+  const under = actions.filter((a) => a.status === 'running').map((a) => a.id);
+  expect(under).toEqual(running === null ? [] : [running]);
+  const onTable = c.negotiation.offers.filter((o) => o.status === 'open' || o.status === 'putToMembers');
+  expect(onTable.every((o) => o === c.negotiation.offers.at(-1))).toBe(true);
+  expect(c.negotiation.talks.slice(0, -1).every((t) => t.closedAt)).toBe(true);
+}
+
 describe('random runs of up to 200 moves (fast-check)', () => {
-  it('never strike without a live mandate, never settle without an accepted offer, never run the clock backwards, never count below zero, never throw', () => {
+  it('never strike without a live mandate, never settle without an accepted offer, never run the clock backwards, never count below zero, never throw; the facts kept for the checks follow from the record', () => {
     fc.assert(
       fc.property(start, fc.array(move, { maxLength: 200, size: 'max' }), (startsAt, moves) => {
         const { r, snapshots } = run(startsAt, moves);
         for (const s of snapshots) {
           expect(s.striking && !s.live).toBe(false);
-          if (s.settled) expect(s.context.offers.some((o) => o.status === 'accepted')).toBe(true);
-          expect(s.context.daysOfAction).toBeGreaterThanOrEqual(0);
-          for (const a of s.context.actions) expect(a.days ?? 0).toBeGreaterThanOrEqual(0);
+          if (s.settled) expect(s.context.negotiation.offers.some((o) => o.status === 'accepted')).toBe(true);
+          expect(s.context.action.daysOfAction).toBeGreaterThanOrEqual(0);
+          for (const a of s.context.action.actions) expect(a.days ?? 0).toBeGreaterThanOrEqual(0);
           expect(parseInstant(s.context.now)).toBeLessThanOrEqual(r.clock.now());
+          expectKeptFacts(s.context);
         }
         const dates = r.steps.filter((s) => s.accepted).map((s) => parseInstant(s.date));
         for (let k = 1; k < dates.length; k++) expect(dates[k]).toBeGreaterThanOrEqual(dates[k - 1] ?? 0);

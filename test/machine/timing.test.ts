@@ -7,7 +7,7 @@ describe('mandates lapse by themselves, on the simulated clock', () => {
     const r = withMandate('2023-01-09', '2023-02-20T17:00');
     expect(r.snapshot.matches({ active: { mandate: { live: 'term' } } })).toBe(true);
     // "Six months beginning with the date of the ballot": 20 Feb to the end of 19 Aug.
-    expect(r.snapshot.context.mandate?.expiresAt).toBe('2023-08-20T00:00:00+01:00');
+    expect(r.snapshot.context.balloting.mandate?.expiresAt).toBe('2023-08-20T00:00:00+01:00');
     r.advanceTo(parseInstant('2023-08-19T23:59'));
     expect(r.snapshot.matches({ active: { mandate: 'live' } })).toBe(true);
     r.advanceTo(parseInstant('2023-08-21'));
@@ -20,7 +20,7 @@ describe('mandates lapse by themselves, on the simulated clock', () => {
 
   it('a twelve-month mandate for a ballot opened under the 2025 Act', () => {
     const r = withMandate('2026-03-02', '2026-04-10T12:00');
-    expect(r.snapshot.context.mandate?.expiresAt).toBe('2027-04-10T00:00:00+01:00');
+    expect(r.snapshot.context.balloting.mandate?.expiresAt).toBe('2027-04-10T00:00:00+01:00');
     r.advanceTo(parseInstant('2027-04-09T23:00'));
     expect(r.snapshot.matches({ active: { mandate: 'live' } })).toBe(true);
   });
@@ -94,7 +94,7 @@ describe('strikes start and end by themselves at their own instants', () => {
       ['strike.started', 'march', '2023-03-13T07:00:00+00:00'],
       ['strike.ended', 'march', '2023-03-16T07:00:00+00:00'],
     ]);
-    expect(r.snapshot.context.daysOfAction).toBe(3);
+    expect(r.snapshot.context.action.daysOfAction).toBe(3);
     expect(r.snapshot.matches({ active: { action: 'ended' } })).toBe(true);
   });
 
@@ -241,7 +241,7 @@ describe('impossible events are refused with a reason', () => {
     r.offer(ev({ type: 'ballot.opened', at: '2023-04-01', ballot: 'b2' }));
     r.offer(ev({ type: 'ballot.closed', at: '2023-05-01', ballot: 'b2', entitled: 1000, cast: 450, yes: 400, no: 50 }));
     expect(r.snapshot.matches({ active: { mandate: 'failed' } })).toBe(true);
-    expect(r.snapshot.context.ballots[1]?.reasons).toEqual(['turnout 45.0% is under the 50.0% threshold']);
+    expect(r.snapshot.context.balloting.ballots[1]?.reasons).toEqual(['turnout 45.0% is under the 50.0% threshold']);
   });
 });
 
@@ -279,7 +279,7 @@ describe('outcomes', () => {
     r.offer(ev({ type: 'referendum.opened', at: '2023-03-02', referendum: 'r1', kind: 'referendum', offer: 'o1' }));
     r.offer(ev({ type: 'referendum.closed', at: '2023-03-20', referendum: 'r1', yesPct: 42, noPct: 58 }));
     expect(r.snapshot.matches({ active: { offer: 'none' } })).toBe(true);
-    expect(r.snapshot.context.offers[0]?.status).toBe('rejected');
+    expect(r.snapshot.context.negotiation.offers[0]?.status).toBe('rejected');
     r.offer(ev({ type: 'offer.made', at: '2023-04-01', offer: 'o2', by: 'government', summary: '7%' }));
     r.offer(ev({ type: 'referendum.opened', at: '2023-04-02', referendum: 'r2', kind: 'referendum', offer: 'o2' }));
     r.offer(ev({ type: 'referendum.closed', at: '2023-04-20', referendum: 'r2', yesPct: 66, noPct: 34 }));

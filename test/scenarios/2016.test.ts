@@ -3,7 +3,7 @@
  * comes from the dossier (/work/shared/history/2016.md) and its sources, not from the replay's own output.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionRecord } from '../../src/machine/context.js';
+import type { ActionRecord } from '../../src/schemas/record.js';
 import type { TraceStep } from '../../src/schemas/trace.js';
 import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios.js';
 
@@ -11,7 +11,7 @@ const { trace, final } = replayed('2016');
 
 /** The action with an id, failing the test when it is missing. */
 function action(id: string): ActionRecord {
-  const found = final.actions.find((a) => a.id === id);
+  const found = final.action.actions.find((a) => a.id === id);
   if (!found) throw new Error(`no action ${id} in the replay`);
   return found;
 }
@@ -45,15 +45,18 @@ describe('junior-doctors-2016: the replay', () => {
 
   it('ends "imposed" after dispute.ended on 10 November 2016', () => {
     expect(trace.final.outcome).toBe('imposed');
-    expect(final.endedAt).toBe('2016-11-10T00:00:00+00:00');
-    expect(final.impositions.map((i) => i.at)).toEqual(['2016-02-11T00:00:00+00:00', '2016-07-06T00:00:00+01:00']);
+    expect(final.dispute.endedAt).toBe('2016-11-10T00:00:00+00:00');
+    expect(final.surroundings.impositions.map((i) => i.at)).toEqual([
+      '2016-02-11T00:00:00+00:00',
+      '2016-07-06T00:00:00+01:00',
+    ]);
   });
 });
 
 describe('junior-doctors-2016: ballot.opened / ballot.closed (Nov 2015)', () => {
   it('records the one statutory ballot: 37,155 balloted, 28,316 returned, 27,741 yes, 564 no', () => {
-    expect(final.ballots).toHaveLength(1);
-    const b = final.ballots[0];
+    expect(final.balloting.ballots).toHaveLength(1);
+    const b = final.balloting.ballots[0];
     expect(b).toMatchObject({
       id: 'ballot-2015-11',
       regime: 'tulrca-1992',
@@ -68,7 +71,7 @@ describe('junior-doctors-2016: ballot.opened / ballot.closed (Nov 2015)', () => 
   });
 
   it('gives a turnout of 76.2%, 98% yes of votes cast and 74.7% yes of all balloted', () => {
-    const b = final.ballots[0];
+    const b = final.balloting.ballots[0];
     expect(b?.turnoutPct).toBe(76.2);
     expect(b?.yesPct).toBe(98);
     expect(b?.yesOfEntitledPct).toBe(74.7);
@@ -90,7 +93,7 @@ describe('junior-doctors-2016: the mandate (mandate.extended, mandate.windowClos
   });
 
   it('is given up by the committee on 10 November 2016', () => {
-    expect(final.mandate).toMatchObject({
+    expect(final.balloting.mandate).toMatchObject({
       ballot: 'ballot-2015-11',
       end: 'relinquished',
       endedAt: '2016-11-10T00:00:00+00:00',
@@ -101,11 +104,11 @@ describe('junior-doctors-2016: the mandate (mandate.extended, mandate.windowClos
 describe('junior-doctors-2016: strikes (strike.called, strike.suspended, strike.rescoped)', () => {
   it('holds 8 days of action and leaves 25 days suspended, none called off', () => {
     expect(daysByStatus(final)).toEqual({ held: 8, suspended: 25 });
-    expect(final.daysOfAction).toBe(8);
+    expect(final.action.daysOfAction).toBe(8);
   });
 
   it('holds the five rounds of 12 Jan, 10 Feb, 9–11 Mar, 6–8 Apr and 26–27 Apr 2016', () => {
-    const held = final.actions.filter((a) => a.status === 'held').map((a) => a.id);
+    const held = final.action.actions.filter((a) => a.status === 'held').map((a) => a.id);
     expect(held).toEqual([
       'strike-2016-01-12',
       'strike-2016-02-10',
@@ -116,7 +119,7 @@ describe('junior-doctors-2016: strikes (strike.called, strike.suspended, strike.
   });
 
   it('suspends the December 2015, late-January and September–December 2016 actions before they start', () => {
-    const suspended = final.actions.filter((a) => a.status === 'suspended').map((a) => a.id);
+    const suspended = final.action.actions.filter((a) => a.status === 'suspended').map((a) => a.id);
     expect(suspended).toEqual([
       'strike-2015-12-01',
       'strike-2015-12-08',
@@ -190,7 +193,7 @@ describe('junior-doctors-2016: impact.reported', () => {
 
 describe('junior-doctors-2016: offers (offer.made, offer.rejected) and the referendum', () => {
   it('records the offers in order with their headline pay numbers', () => {
-    expect(final.offers.map((o) => [o.id, o.payUpliftPct, o.status])).toEqual([
+    expect(final.negotiation.offers.map((o) => [o.id, o.payUpliftPct, o.status])).toEqual([
       ['offer-2015-10-assurances', undefined, 'rejected'],
       ['offer-2015-11-04', 11, 'superseded'],
       ['offer-2016-02-09-final', undefined, 'rejected'],
@@ -199,13 +202,13 @@ describe('junior-doctors-2016: offers (offer.made, offer.rejected) and the refer
   });
 
   it('has the committee reject Dalton\'s "best and final" offer when the 3pm deadline of 10 February passes', () => {
-    const o = final.offers.find((x) => x.id === 'offer-2016-02-09-final');
+    const o = final.negotiation.offers.find((x) => x.id === 'offer-2016-02-09-final');
     expect(o).toMatchObject({ decidedBy: 'committee', decidedAt: '2016-02-10T15:00:00+00:00' });
   });
 
   it('has the members reject the May 2016 deal: 42% yes, 58% no on a 68% turnout (referendum.closed)', () => {
-    expect(final.referendums).toHaveLength(1);
-    expect(final.referendums[0]).toMatchObject({
+    expect(final.negotiation.referendums).toHaveLength(1);
+    expect(final.negotiation.referendums[0]).toMatchObject({
       kind: 'referendum',
       offer: 'offer-2016-05-18-deal',
       openedAt: '2016-06-17T00:00:00+01:00',
@@ -216,14 +219,16 @@ describe('junior-doctors-2016: offers (offer.made, offer.rejected) and the refer
       noPct: 58,
       result: 'no',
     });
-    const deal = final.offers.find((x) => x.id === 'offer-2016-05-18-deal');
+    const deal = final.negotiation.offers.find((x) => x.id === 'offer-2016-05-18-deal');
     expect(deal?.decidedBy).toBe('members');
   });
 });
 
 describe('junior-doctors-2016: conciliation and talks', () => {
   it('records the Acas rounds of Nov 2015, Jan 2016 and May 2016 with their endings', () => {
-    expect(final.conciliation.map((c) => [c.requestedBy, c.declinedBy, c.openedAt, c.endedAt, c.agreement])).toEqual([
+    expect(
+      final.negotiation.conciliation.map((c) => [c.requestedBy, c.declinedBy, c.openedAt, c.endedAt, c.agreement]),
+    ).toEqual([
       ['British Medical Association', 'Jeremy Hunt', undefined, undefined, undefined],
       ['both parties', undefined, '2015-11-26T00:00:00+00:00', '2015-11-30T00:00:00+00:00', true],
       ['Jeremy Hunt', undefined, '2016-01-08T00:00:00+00:00', '2016-01-29T00:00:00+00:00', false],
@@ -234,23 +239,23 @@ describe('junior-doctors-2016: conciliation and talks', () => {
 
 describe('junior-doctors-2016: office.changed, challenge.filed / challenge.decided, poll.published', () => {
   it('follows the JDC chair from Malawana to McCourt to Campbell, with Hunt at health throughout', () => {
-    const chairs = final.officeHolders.filter((o) => o.role === 'Chair, BMA junior doctors committee');
+    const chairs = final.surroundings.officeHolders.filter((o) => o.role === 'Chair, BMA junior doctors committee');
     expect(chairs.map((o) => o.holder)).toEqual(['Johann Malawana', 'Ellen McCourt', 'Ellen McCourt', 'Pete Campbell']);
     expect(chairs[0]?.since).toBe('2015-09-26T00:00:00+01:00');
-    const health = final.officeHolders.filter((o) => o.role === 'Secretary of State for Health');
+    const health = final.surroundings.officeHolders.filter((o) => o.role === 'Secretary of State for Health');
     expect(health.map((o) => o.holder)).toEqual(['Jeremy Hunt', 'Jeremy Hunt']);
   });
 
   it('records the two judicial reviews: the BMA withdrew its own, Justice for Health lost on 28 September 2016', () => {
-    expect(final.challenges.map((c) => [c.id, c.result])).toEqual([
+    expect(final.surroundings.challenges.map((c) => [c.id, c.result])).toEqual([
       ['bma-equality-jr', 'withdrawn'],
       ['justice-for-health-jr', 'dismissed'],
     ]);
-    expect(final.challenges[1]?.decidedAt).toBe('2016-09-28T00:00:00+01:00');
+    expect(final.surroundings.challenges[1]?.decidedAt).toBe('2016-09-28T00:00:00+01:00');
   });
 
   it('records Ipsos MORI support falling from 66% in January to 57% for the full walkout', () => {
-    const mori = final.polls.filter((p) => p.pollster.startsWith('Ipsos MORI')).map((p) => p.supportPct);
+    const mori = final.surroundings.polls.filter((p) => p.pollster.startsWith('Ipsos MORI')).map((p) => p.supportPct);
     expect(mori).toEqual([66, 44, 66, 65, 57]);
   });
 });

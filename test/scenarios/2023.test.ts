@@ -4,7 +4,7 @@
  * replay's own output.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionRecord, BallotRecord, OfferRecord } from '../../src/machine/context.js';
+import type { ActionRecord, BallotRecord, OfferRecord } from '../../src/schemas/record.js';
 import type { TraceStep } from '../../src/schemas/trace.js';
 import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios.js';
 
@@ -12,21 +12,21 @@ const { trace, final } = replayed('2023');
 
 /** The action with an id, failing the test when it is missing. */
 function action(id: string): ActionRecord {
-  const found = final.actions.find((a) => a.id === id);
+  const found = final.action.actions.find((a) => a.id === id);
   if (!found) throw new Error(`no action ${id} in the replay`);
   return found;
 }
 
 /** The ballot with an id, failing the test when it is missing. */
 function ballot(id: string): BallotRecord {
-  const found = final.ballots.find((b) => b.id === id);
+  const found = final.balloting.ballots.find((b) => b.id === id);
   if (!found) throw new Error(`no ballot ${id} in the replay`);
   return found;
 }
 
 /** The offer with an id, failing the test when it is missing. */
 function offer(id: string): OfferRecord {
-  const found = final.offers.find((o) => o.id === id);
+  const found = final.negotiation.offers.find((o) => o.id === id);
   if (!found) throw new Error(`no offer ${id} in the replay`);
   return found;
 }
@@ -85,24 +85,24 @@ describe('junior-doctors-2023: the replay', () => {
 
   it('ends "settled" when the members accept the offer on 16 September 2024', () => {
     expect(trace.final.outcome).toBe('settled');
-    expect(final.endedAt).toBe('2024-09-16T00:00:00+01:00');
+    expect(final.dispute.endedAt).toBe('2024-09-16T00:00:00+01:00');
   });
 
   it('records the claim of full pay restoration, 35.3%', () => {
-    expect(final.declaredAt).toBe('2022-10-01T00:00:00+01:00');
-    expect(final.claim?.payRestorationPct).toBe(35.3);
+    expect(final.dispute.declaredAt).toBe('2022-10-01T00:00:00+01:00');
+    expect(final.dispute.claim?.payRestorationPct).toBe(35.3);
   });
 });
 
 describe('junior-doctors-2023: strike.called / strike.started / strike.ended', () => {
   it('holds all 11 strikes, 44 strike days, with no day suspended or called off', () => {
-    expect(final.actions.map((a) => a.id)).toEqual(STRIKES.map(([id]) => id));
+    expect(final.action.actions.map((a) => a.id)).toEqual(STRIKES.map(([id]) => id));
     for (const [id, days] of STRIKES) {
       expect(action(id).status, id).toBe('held');
       expect(action(id).days, id).toBe(days);
     }
     expect(daysByStatus(final)).toEqual({ held: 44 });
-    expect(final.daysOfAction).toBe(44);
+    expect(final.action.daysOfAction).toBe(44);
   });
 
   it('starts the first strike ("strike.started") at 07:00 GMT on 13 March 2023 and ends it 72 hours later', () => {
@@ -120,7 +120,7 @@ describe('junior-doctors-2023: strike.called / strike.started / strike.ended', (
   });
 
   it('runs the two joint strikes with consultants (Sept and Oct 2023) on emergency cover, the rest as full walkouts', () => {
-    const emergency = final.actions.filter((a) => a.scope === 'emergency-care-only').map((a) => a.id);
+    const emergency = final.action.actions.filter((a) => a.scope === 'emergency-care-only').map((a) => a.id);
     expect(emergency).toEqual(['strike-2023-09', 'strike-2023-10']);
   });
 });
@@ -165,8 +165,8 @@ describe('junior-doctors-2023: ballot.opened / ballot.closed and the mandate', (
   });
 
   it('clears the 40%-of-entitled rule of the 2016 Act in every ballot', () => {
-    expect(final.ballots).toHaveLength(3);
-    for (const b of final.ballots) expect(b.yesOfEntitledPct ?? 0, b.id).toBeGreaterThan(40);
+    expect(final.balloting.ballots).toHaveLength(3);
+    for (const b of final.balloting.ballots) expect(b.yesOfEntitledPct ?? 0, b.id).toBeGreaterThan(40);
   });
 
   it('lets each mandate lapse ("mandate.lapsed") six months after its ballot: about 20 Aug 2023 and end of Feb 2024', () => {
@@ -174,7 +174,7 @@ describe('junior-doctors-2023: ballot.opened / ballot.closed and the mandate', (
       '2023-08-20T00:00:00+01:00',
       '2024-02-29T00:00:00+00:00',
     ]);
-    expect(final.mandate?.ballot).toBe('ballot-2024-02');
+    expect(final.balloting.mandate?.ballot).toBe('ballot-2024-02');
   });
 });
 
@@ -185,26 +185,26 @@ describe('junior-doctors-2023: offer.made / offer.rejected / award.published / a
   });
 
   it('records the DDRB 2023/24 award, 6% + £1,250 (8.8% on average), accepted in full on 13 July 2023', () => {
-    const award = final.awards.find((a) => a.id === 'ddrb-2023-24');
+    const award = final.negotiation.awards.find((a) => a.id === 'ddrb-2023-24');
     expect(award).toMatchObject({ payUpliftPct: 8.8, payYear: '2023/24', acceptedInFull: true });
     expect(award?.acceptedAt).toBe('2023-07-13T00:00:00+01:00');
   });
 
   it('records the DDRB 2024/25 award, 6% + £1,000 (8% on average), accepted in full on 29 July 2024', () => {
-    const award = final.awards.find((a) => a.id === 'ddrb-2024-25');
+    const award = final.negotiation.awards.find((a) => a.id === 'ddrb-2024-25');
     expect(award).toMatchObject({ payUpliftPct: 8, payYear: '2024/25', acceptedInFull: true });
   });
 
   it('has the members accept the July 2024 offer of an extra 4.05% for 2023/24', () => {
     expect(offer('offer-2024-07')).toMatchObject({ payUpliftPct: 4.05, status: 'accepted', decidedBy: 'members' });
-    expect(final.offers).toHaveLength(3);
+    expect(final.negotiation.offers).toHaveLength(3);
   });
 });
 
 describe('junior-doctors-2023: referendum.opened / referendum.closed', () => {
   it('opens the referendum on the offer on 19 August 2024 and closes it with 65.97% accepting', () => {
-    expect(final.referendums).toHaveLength(1);
-    expect(final.referendums[0]).toMatchObject({
+    expect(final.negotiation.referendums).toHaveLength(1);
+    expect(final.negotiation.referendums[0]).toMatchObject({
       id: 'referendum-2024',
       kind: 'referendum',
       offer: 'offer-2024-07',
@@ -217,23 +217,23 @@ describe('junior-doctors-2023: referendum.opened / referendum.closed', () => {
 
 describe('junior-doctors-2023: talks and conciliation', () => {
   it('opens talks six times and sees five of them collapse ("talks.collapsed")', () => {
-    expect(final.talks).toHaveLength(6);
-    expect(final.talks.filter((t) => t.closedAt)).toHaveLength(5);
+    expect(final.negotiation.talks).toHaveLength(6);
+    expect(final.negotiation.talks.filter((t) => t.closedAt)).toHaveLength(5);
   });
 
   it('records the mediated talks of 15 May 2024', () => {
-    const mediated = final.talks.filter((t) => t.mediator);
+    const mediated = final.negotiation.talks.filter((t) => t.mediator);
     expect(mediated.map((t) => t.openedAt)).toEqual(['2024-05-15T00:00:00+01:00']);
   });
 
   it('records the BMA asking Acas on 12 April 2023, with no conciliation ever held', () => {
-    expect(final.conciliation).toEqual([{ requestedBy: 'BMA', requestedAt: '2023-04-12T00:00:00+01:00' }]);
+    expect(final.negotiation.conciliation).toEqual([{ requestedBy: 'BMA', requestedAt: '2023-04-12T00:00:00+01:00' }]);
   });
 });
 
 describe('junior-doctors-2023: office.changed and poll.published', () => {
   it('records the health secretaries in turn: Coffey, Barclay, Atkins, Streeting', () => {
-    const secretaries = final.officeHolders.filter((o) => o.role === 'Health and Social Care Secretary');
+    const secretaries = final.surroundings.officeHolders.filter((o) => o.role === 'Health and Social Care Secretary');
     expect(secretaries.map((o) => [o.holder, o.since.slice(0, 10)])).toEqual([
       ['Thérèse Coffey', '2022-10-01'],
       ['Steve Barclay', '2022-10-25'],
@@ -243,12 +243,12 @@ describe('junior-doctors-2023: office.changed and poll.published', () => {
   });
 
   it('records the JDC co-chairs, Laurenson and Trivedi, from 1 October 2022', () => {
-    const chairs = final.officeHolders.filter((o) => o.role.startsWith('Co-chairs'));
+    const chairs = final.surroundings.officeHolders.filter((o) => o.role.startsWith('Co-chairs'));
     expect(chairs.map((o) => o.holder)).toEqual(['Dr Robert Laurenson and Dr Vivek Trivedi']);
   });
 
   it('records two Ipsos polls: 53% support in September 2023 and 52% in June 2024', () => {
-    expect(final.polls.map((p) => [p.pollster, p.supportPct])).toEqual([
+    expect(final.surroundings.polls.map((p) => [p.pollster, p.supportPct])).toEqual([
       ['Ipsos', 53],
       ['Ipsos', 52],
     ]);
@@ -278,7 +278,7 @@ describe('junior-doctors-2023: impact.reported', () => {
   });
 
   it('adds up to about 1.25 million appointments over the 11 strikes', () => {
-    const total = final.actions.reduce((sum, a) => sum + (a.impact?.appointmentsRescheduled ?? 0), 0);
+    const total = final.action.actions.reduce((sum, a) => sum + (a.impact?.appointmentsRescheduled ?? 0), 0);
     expect(total).toBe(1246773);
   });
 });

@@ -8,11 +8,11 @@ import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios
 const FILE = 'scenarios/historical/2025-pay-and-jobs.yaml';
 const { trace, final } = replayed(FILE);
 
-const ballot = (id: string) => final.ballots.find((b) => b.id === id);
-const offer = (id: string) => final.offers.find((o) => o.id === id);
-const vote = (id: string) => final.referendums.find((r) => r.id === id);
-const award = (id: string) => final.awards.find((a) => a.id === id);
-const action = (id: string) => final.actions.find((a) => a.id === id);
+const ballot = (id: string) => final.balloting.ballots.find((b) => b.id === id);
+const offer = (id: string) => final.negotiation.offers.find((o) => o.id === id);
+const vote = (id: string) => final.negotiation.referendums.find((r) => r.id === id);
+const award = (id: string) => final.negotiation.awards.find((a) => a.id === id);
+const action = (id: string) => final.action.actions.find((a) => a.id === id);
 const timed = (type: string, id: string) => trace.steps.find((s) => s.event.type === type && s.event.action === id);
 
 describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yaml)', () => {
@@ -41,7 +41,7 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
     const firstOther = types.findIndex((t) => /^(ballot|talks|offer|strike)\./.test(t));
     expect(declared).toBeGreaterThanOrEqual(0);
     expect(declared).toBeLessThan(firstOther);
-    expect(final.declaredAt?.slice(0, 10)).toBe('2025-04-09');
+    expect(final.dispute.declaredAt?.slice(0, 10)).toBe('2025-04-09');
   });
 
   describe('strikes', () => {
@@ -118,17 +118,18 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
     });
 
     it('the last mandate runs six months, to August 2026', () => {
-      expect(final.mandate?.ballot).toBe('ballot-jobs-pay-2025');
-      expect(final.mandate?.expiresAt?.slice(0, 7)).toBe('2026-08');
+      expect(final.balloting.mandate?.ballot).toBe('ballot-jobs-pay-2025');
+      expect(final.balloting.mandate?.expiresAt?.slice(0, 7)).toBe('2026-08');
     });
 
     it("the first-year doctors' ballot ('supplementary') runs alongside the pay mandate, which lapses in January 2026", () => {
-      expect(final.supplementaryMandates.map((m) => [m.ballot, m.expiresAt?.slice(0, 7)])).toEqual([
+      expect(final.balloting.supplementaryMandates.map((m) => [m.ballot, m.expiresAt?.slice(0, 7)])).toEqual([
         ['ballot-fy1-2025', '2026-04'],
       ]);
       const lapse = trace.steps.find((s) => s.event.type === 'mandate.lapsed');
       expect(lapse?.date.slice(0, 10)).toBe('2026-01-07');
-      expect(final.actions.filter((a) => a.status === 'held').every((a) => a.ballot !== 'ballot-fy1-2025')).toBe(true);
+      const held = final.action.actions.filter((a) => a.status === 'held');
+      expect(held.every((a) => a.ballot !== 'ballot-fy1-2025')).toBe(true);
     });
   });
 
@@ -138,7 +139,7 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
       expect(step?.accepted).toBe(true);
       expect(step?.event.regime).toBe('era-2025');
       expect(step?.date).toBe('2026-02-18T00:00:00+00:00');
-      expect(final.lawInForce).toBe('era-2025');
+      expect(final.law.inForce).toBe('era-2025');
     });
   });
 
@@ -207,7 +208,7 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
 
   describe('people and opinion', () => {
     it("'office.changed': Streeting, then the RDC chairs, then James Murray from 15 May 2026", () => {
-      const holders = final.officeHolders.map((h) => [h.holder, h.since.slice(0, 10)]);
+      const holders = final.surroundings.officeHolders.map((h) => [h.holder, h.since.slice(0, 10)]);
       expect(holders).toEqual([
         ['Wes Streeting', '2024-07-05'],
         ['Dr Melissa Ryan and Dr Ross Nieuwoudt (co-chairs)', '2025-04-09'],
@@ -217,7 +218,7 @@ describe('resident doctors 2025–26 (scenarios/historical/2025-pay-and-jobs.yam
     });
 
     it("'poll.published': YouGov, July 2025, 36% support and 49% oppose", () => {
-      expect(final.polls).toEqual([expect.objectContaining({ supportPct: 36, opposePct: 49 })]);
+      expect(final.surroundings.polls).toEqual([expect.objectContaining({ supportPct: 36, opposePct: 49 })]);
     });
   });
 });

@@ -14,7 +14,7 @@ describe('counterfactual: the 2015–16 dispute under the Trade Union Act 2016 (
     expect(reasons.filter((r) => r.includes("days' notice; Trade Union Act 2016 requires 14"))).toHaveLength(3);
     expect(reasons.filter((r) => r.includes('(strike.called): there is no live mandate'))).toHaveLength(5);
     expect(trace.steps.find((s) => s.event.type === 'mandate.lapsed')?.date).toBe('2016-05-18T00:00:00+01:00');
-    expect(final.daysOfAction).toBe(7);
+    expect(final.action.daysOfAction).toBe(7);
     expect(trace.final.outcome).toBe('imposed');
   });
 });
@@ -28,7 +28,7 @@ describe('counterfactual: members vote on the 5% offer of May 2023 (diverges at 
     expect(ids).not.toContain('offer-5pct-rejected');
     expect(refusals(trace)).toEqual([]);
     expect(trace.final.outcome).toBe('settled');
-    expect(final.offers.find((o) => o.id === 'offer-2023-05')?.status).toBe('accepted');
-    expect(final.daysOfAction).toBe(7);
+    expect(final.negotiation.offers.find((o) => o.id === 'offer-2023-05')?.status).toBe('accepted');
+    expect(final.action.daysOfAction).toBe(7);
   });
 });

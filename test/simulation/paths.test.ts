@@ -46,7 +46,7 @@ const ballotPassed: DisputeEvent = {
 const line = (s: PathStep): string => (s.cause === 'time' ? `◷ ${s.timer} ${s.at}` : `${s.event.type} ${s.event.at}`);
 const lines = (path: DisputePath | undefined): string[] => path?.steps.map(line) ?? [];
 const isStriking = (s: DisputeSnapshot) => s.matches({ active: { action: 'striking' } });
-const anyStrike = (s: DisputeSnapshot) => s.context.actions.length > 0;
+const anyStrike = (s: DisputeSnapshot) => s.context.action.actions.length > 0;
 
 describe('shortestPathsToOutcomes from the initial state ("grievance")', () => {
   const paths = shortestPathsToOutcomes(initialSnapshot(START));
@@ -114,7 +114,7 @@ describe('shortestPathTo: time passes only by the chart’s own timers', () => {
   it('the empty path when the snapshot is already there, none when the walk cannot get there', () => {
     const start = initialSnapshot(START);
     expect(shortestPathTo(start, (s) => s.matches('grievance'))?.steps).toEqual([]);
-    expect(shortestPathTo(start, (s) => s.context.ballots.length > 5)).toBeUndefined();
+    expect(shortestPathTo(start, (s) => s.context.balloting.ballots.length > 5)).toBeUndefined();
   });
 });
 

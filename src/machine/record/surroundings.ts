@@ -1,7 +1,8 @@
 /** How the world around the dispute changes the record: office holders, polls, impositions, challenges, the law. */
 import type { EventOf } from '../../schemas/events/index.js';
 import type { DisputeContext } from '../context.js';
-import { type ContextPatch, iso, optional } from './common.js';
+import { appended, replacedAt, updatedById } from '../lists.js';
+import { type ContextPatch, changed, iso, optional } from './common.js';
 
 /** The types of the events about the world around the dispute. */
 export type SurroundingType =
@@ -16,52 +17,51 @@ export type SurroundingType =
 /** The record of the world around the dispute: office holders, polls, impositions, challenges, the law. */
 export function recordSurroundings(context: DisputeContext, event: EventOf<SurroundingType>): ContextPatch {
   const at = iso(event.at);
+  const { officeHolders, polls, impositions, challenges } = context.surroundings;
   switch (event.type) {
     case 'office.changed':
-      return { officeHolders: [...context.officeHolders, { role: event.role, holder: event.holder, since: at }] };
+      return changed(context, 'surroundings', {
+        officeHolders: appended(officeHolders, { role: event.role, holder: event.holder, since: at }),
+      });
     case 'poll.published':
-      return {
-        polls: [
-          ...context.polls,
-          {
-            at,
-            pollster: event.pollster,
-            supportPct: event.supportPct,
-            ...optional({ opposePct: event.opposePct, question: event.question }),
-          },
-        ],
-      };
+      return changed(context, 'surroundings', {
+        polls: appended(polls, {
+          at,
+          pollster: event.pollster,
+          supportPct: event.supportPct,
+          ...optional({ opposePct: event.opposePct, question: event.question }),
+        }),
+      });
     case 'terms.imposed':
-      return {
-        impositions: [
-          ...context.impositions,
-          {
-            at,
-            by: event.by,
-            summary: event.summary,
-            ...optional({ effective: event.effective && iso(event.effective) }),
-          },
-        ],
-      };
+      return changed(context, 'surroundings', {
+        impositions: appended(impositions, {
+          at,
+          by: event.by,
+          summary: event.summary,
+          ...optional({ effective: event.effective && iso(event.effective) }),
+        }),
+      });
     case 'terms.paused': {
-      const last = context.impositions.findLastIndex((i) => !i.pausedAt);
-      return {
-        impositions: context.impositions.map((i, k) => (k === last ? { ...i, pausedAt: at } : i)),
-      };
+      const last = impositions.findLastIndex((i) => !i.pausedAt);
+      const paused = impositions[last];
+      return paused
+        ? changed(context, 'surroundings', { impositions: replacedAt(impositions, last, { ...paused, pausedAt: at }) })
+        : {};
     }
     case 'challenge.filed':
-      return {
-        challenges: [...context.challenges, { id: event.challenge, by: event.by, summary: event.summary, filedAt: at }],
-      };
+      return changed(context, 'surroundings', {
+        challenges: appended(challenges, { id: event.challenge, by: event.by, summary: event.summary, filedAt: at }),
+      });
     case 'challenge.decided':
-      return {
-        challenges: context.challenges.map((c) =>
-          c.id === event.challenge
-            ? { ...c, result: event.result, decidedAt: at, ...optional({ summary: event.summary }) }
-            : c,
-        ),
-      };
+      return changed(context, 'surroundings', {
+        challenges: updatedById(challenges, event.challenge, (c) => ({
+          ...c,
+          result: event.result,
+          decidedAt: at,
+          ...optional({ summary: event.summary }),
+        })),
+      });
     case 'law.changed':
-      return { lawInForce: event.regime };
+      return changed(context, 'law', { inForce: event.regime });
   }
 }

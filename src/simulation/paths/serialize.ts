@@ -3,7 +3,7 @@
  * dates), so keying on the whole snapshot would never end; this keeps the chart's state and the few facts of the
  * record that decide its guards but no state shows.
  */
-import { hasTermsInForce, pendingActions } from '../../machine/checks.js';
+import { hasTermsInForce } from '../../machine/checks.js';
 import type { DisputeSnapshot } from '../../machine/index.js';
 
 /**
@@ -14,5 +14,5 @@ import type { DisputeSnapshot } from '../../machine/index.js';
  */
 export function serializeDispute(snapshot: DisputeSnapshot): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, hasTermsInForce(c), pendingActions(c).length > 1]);
+  return JSON.stringify([snapshot.value, hasTermsInForce(c), c.action.pending.length > 1]);
 }

@@ -36,24 +36,7 @@ function go(view: View, index: number): void {
   const step = i >= 0 ? data.steps[i] : undefined;
   highlight(view, step ? step.active : data.initial.active);
   renderStep(data, step);
-  const context = step?.context ?? data.steps[0]?.context;
-  if (context)
-    renderFacts(
-      step
-        ? step.context
-        : {
-            ...context,
-            offers: [],
-            awards: [],
-            actions: [],
-            ballots: [],
-            officeHolders: [],
-            mandate: null,
-            claim: null,
-            daysOfAction: 0,
-          },
-      step?.date ?? data.scenario.period.from,
-    );
+  renderFacts(step ? step.context : data.initial.context, step?.date ?? data.scenario.period.from);
   const branches = step ? step.branches : data.initial.branches;
   fill(
     byId('branches'),

@@ -1,5 +1,5 @@
 /** The page's panels for one step: the step itself, and the record as it stood then. */
-import type { DisputeContext } from '../../machine/context.js';
+import type { DisputeRecord } from '../../schemas/record.js';
 import { byId, fill, h, status, table } from './dom.js';
 import type { Inspection, InspectionStep } from './types.js';
 
@@ -60,16 +60,19 @@ export function renderStep(data: Inspection, step: InspectionStep | undefined): 
 }
 
 /** The record at a step: claim and mandate, offers and awards, actions, office holders. */
-export function renderFacts(c: DisputeContext, now: string): void {
-  const m = c.mandate;
+export function renderFacts(record: DisputeRecord, now: string): void {
+  const { claim } = record.dispute;
+  const { ballots, mandate: m } = record.balloting;
+  const { offers, awards } = record.negotiation;
+  const { actions, daysOfAction } = record.action;
   fill(
     byId('mandate'),
     h(
       'p',
       {},
       h('strong', {}, 'Claim: '),
-      c.claim
-        ? `${c.claim.summary}${c.claim.payRestorationPct !== undefined ? ` (${c.claim.payRestorationPct}%)` : ''}`
+      claim
+        ? `${claim.summary}${claim.payRestorationPct !== undefined ? ` (${claim.payRestorationPct}%)` : ''}`
         : 'not yet declared',
     ),
     h(
@@ -86,10 +89,10 @@ export function renderFacts(c: DisputeContext, now: string): void {
               ? `live; action must begin by ${day(m.startBy)} (ballot ${m.ballot})`
               : `live until given up (ballot ${m.ballot})`,
     ),
-    c.ballots.length
+    ballots.length
       ? table(
           ['ballot', 'closed', 'turnout', 'yes', 'mandate'],
-          c.ballots.map((b) => [
+          ballots.map((b) => [
             b.id,
             day(b.closedAt),
             pct(b.turnoutPct),
@@ -101,10 +104,10 @@ export function renderFacts(c: DisputeContext, now: string): void {
       : null,
   );
   const rows = [
-    ...c.offers.map(
+    ...offers.map(
       (o) => [day(o.madeAt), `offer ${o.id}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
     ),
-    ...c.awards.map(
+    ...awards.map(
       (a) =>
         [
           day(a.publishedAt),
@@ -126,14 +129,14 @@ export function renderFacts(c: DisputeContext, now: string): void {
     h(
       'p',
       {},
-      h('strong', {}, `${c.daysOfAction} day${c.daysOfAction === 1 ? '' : 's'} of action`),
+      h('strong', {}, `${daysOfAction} day${daysOfAction === 1 ? '' : 's'} of action`),
       ` completed by ${now.slice(0, 10)}`,
-      c.actions.some((a) => a.status === 'running') ? h('strong', {}, ' · a strike is under way') : null,
+      record.action.running !== null ? h('strong', {}, ' · a strike is under way') : null,
     ),
-    c.actions.length
+    actions.length
       ? table(
           ['action', 'from', 'to', 'scope', 'status', 'days'],
-          c.actions.map((a) => [
+          actions.map((a) => [
             a.id,
             a.start.slice(0, 16).replace('T', ' '),
             a.end.slice(0, 16).replace('T', ' '),
@@ -146,7 +149,7 @@ export function renderFacts(c: DisputeContext, now: string): void {
       : h('p', { class: 'muted' }, 'No strike called yet.'),
   );
   const current = new Map<string, { holder: string; since: string }>();
-  for (const o of c.officeHolders) current.set(o.role, o);
+  for (const o of record.surroundings.officeHolders) current.set(o.role, o);
   fill(
     byId('people'),
     current.size

@@ -1,5 +1,5 @@
 /** The shape of what the inspector server sends its page (types only: nothing here runs). */
-import type { DisputeContext } from '../../machine/context.js';
+import type { DisputeRecord } from '../../schemas/record.js';
 import type { Party, Person, Source } from '../../schemas/scenario.js';
 import type { Branch } from '../../simulation/branches.js';
 
@@ -22,7 +22,8 @@ export interface InspectionStep {
   changes: string[];
   /** The events the machine would accept after this step: the roads not taken. */
   branches: Branch[];
-  context: DisputeContext;
+  /** The record as it stood after this step. */
+  context: DisputeRecord;
 }
 
 /** A point on the pay chart: an offer or an award. */
@@ -55,7 +56,8 @@ export interface Inspection {
     parties: Party[];
     people: Person[];
   };
-  initial: { active: string[]; branches: Branch[] };
+  /** Before the first step: the active states, the roads open and the record. */
+  initial: { active: string[]; branches: Branch[]; context: DisputeRecord };
   steps: InspectionStep[];
   final: { date: string; when: string; outcome: string };
   chart: { svg: string; paths: string[] };

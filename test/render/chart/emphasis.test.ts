@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { initialContext } from '../../../src/machine/context.js';
 import { disputeMachine } from '../../../src/machine/dispute.machine.js';
 import { emphasisFromTrace, initialConfiguration } from '../../../src/render/chart/emphasis.js';
 import { type ChartModel, chartModel } from '../../../src/render/chart/model.js';
-import type { Trace, TraceStep } from '../../../src/schemas/trace.js';
+import { TRACE_VERSION, type Trace, type TraceStep } from '../../../src/schemas/trace.js';
 import { replayed } from '../../helpers/scenarios.js';
 
 const model = chartModel(disputeMachine);
@@ -34,8 +35,8 @@ function step(type: string, active: string[], extra: Partial<TraceStep> = {}): T
 
 function trace(steps: TraceStep[]): Trace {
   const scenario = { id: 't', title: 't', kind: 'example' as const, rules: 'by-date' };
-  const initial = { date: '', state: '', active: [], context: {} };
-  return { version: 2, scenario, initial, steps, final: { ...initial, outcome: 'ongoing' } };
+  const initial = { date: '', state: '', active: [], context: initialContext({ start: '2023-01-01' }) };
+  return { version: TRACE_VERSION, scenario, initial, steps, final: { ...initial, outcome: 'ongoing' } };
 }
 
 describe('emphasisFromTrace', () => {
