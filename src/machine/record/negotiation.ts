@@ -1,7 +1,7 @@
 /** How talks, conciliation, offers, member votes and pay awards change the record. */
 import type { EventOf } from '../../schemas/events/index.js';
 import type { ConciliationRecord, OfferRecord } from '../../schemas/record.js';
-import { findVote } from '../checks.js';
+import { findOffer, findVote } from '../checks.js';
 import type { DisputeContext } from '../context.js';
 import { appended, positionOf, replacedAt } from '../lists.js';
 import { type ContextPatch, changed, iso, optional, updateOffer } from './common.js';
@@ -110,7 +110,10 @@ export function recordReferendumClosed(context: DisputeContext, event: EventOf<'
       ...optional({ turnoutPct: event.turnoutPct, cast: event.cast, entitled: event.entitled }),
     },
   );
-  if (!vote.offer) return changed(context, 'negotiation', { referendums });
+  // The vote decides the offer only while the offer is still before the members: one withdrawn (or replaced)
+  // while they voted stays as it is.
+  const offer = vote.offer === undefined ? undefined : findOffer(context, vote.offer);
+  if (!vote.offer || offer?.status !== 'putToMembers') return changed(context, 'negotiation', { referendums });
   const offerChange: Partial<OfferRecord> =
     result === 'no'
       ? { status: 'rejected', decidedBy: 'members', decidedAt: at }
