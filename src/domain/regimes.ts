@@ -96,7 +96,9 @@ export const REGIMES: readonly Regime[] = [
   },
 ];
 
-const starts = REGIMES.map((r) => parseInstant(r.from));
+// The oldest regime is the default for any earlier instant, so its first day is never compared (and parsing a
+// day before 1996 would load the time-zone database at start-up for nothing).
+const starts = REGIMES.map((r, i) => (i === 0 ? Number.NEGATIVE_INFINITY : parseInstant(r.from)));
 
 /** The regime with this identifier. */
 export function regimeById(id: RegimeId): Regime {

@@ -6,7 +6,8 @@
  */
 import { type BallotFigures, judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addMonths, DAY_MS, formatDay, parseInstant } from '../domain/time.js';
-import { type DisputeEvent, type EventOf, eventFaults } from '../schemas/events/index.js';
+import { eventFaults } from '../schemas/events/faults.js';
+import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import type { ActionRecord, BallotRecord, OfferRecord, ReferendumRecord } from '../schemas/record.js';
 import type { DisputeContext } from './context.js';
 import { findById, hasId } from './lists.js';

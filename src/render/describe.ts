@@ -19,7 +19,18 @@ function span(start: unknown, end: unknown): string {
   return `${humanDate(start)} → ${humanDate(end)}`;
 }
 
-const num = (x: unknown): string => (typeof x === 'number' ? x.toLocaleString('en-GB') : String(x));
+/**
+ * A number as an English reader writes it, `175,122` or `8.8`: what `toLocaleString('en-GB')` gives, without
+ * loading the locale data (tens of ms of every command's start-up).
+ */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [whole = '', fraction] = (Math.round(Math.abs(x) * 1000) / 1000).toString().split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${x < 0 || Object.is(x, -0) ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+const num = (x: unknown): string => (typeof x === 'number' ? formatNumber(x) : String(x));
 const pct = (x: unknown): string => (typeof x === 'number' ? `${Number(x.toFixed(2))}%` : '?');
 
 /** What an event says, in a short line. */

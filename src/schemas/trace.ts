@@ -6,11 +6,12 @@
  * (src/schemas/record.ts), grouped since version 3 (`balloting.ballots`, `action.daysOfAction`, …).
  */
 import { z } from 'zod';
+import { TRACE_VERSION } from './version.js';
+
+export { TRACE_VERSION };
+
 import { DisputeRecord } from './record.js';
 import { OUTCOMES } from './scenario.js';
-
-/** The Trace format's version. */
-export const TRACE_VERSION = 3;
 
 /** A state value as XState reports it: a leaf name or nested regions. */
 export const StateValue: z.ZodType<string | { [key: string]: unknown }> = z.union([

@@ -8,7 +8,8 @@ import { formatInstant, parseInstant } from '../domain/time.js';
 import { activePaths, type DisputeSnapshot, outcomeOf } from '../machine/index.js';
 import type { DisputeEvent } from '../schemas/events/index.js';
 import type { Scenario, ScenarioEvent } from '../schemas/scenario.js';
-import { TRACE_VERSION, type Trace, type TraceStep } from '../schemas/trace.js';
+import type { Trace, TraceStep } from '../schemas/trace.js';
+import { TRACE_VERSION } from '../schemas/version.js';
 import { Engine, type TimedStep } from './engine.js';
 import { clone, diff } from './patch.js';
 
