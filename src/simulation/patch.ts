@@ -10,7 +10,8 @@ export type PatchOperation =
   | { op: 'replace'; path: string; value: unknown }
   | { op: 'remove'; path: string };
 
-const escapeToken = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapeToken = (key: string): string =>
+  key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key;
 const unescapeToken = (token: string): string => token.replaceAll('~1', '/').replaceAll('~0', '~');
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,16 +40,20 @@ function walk(a: unknown, b: unknown, path: string, ops: PatchOperation[]): void
     return;
   }
   if (isObject(a) && isObject(b)) {
+    // Paths are made only for keys that changed: most of a record is the same object as before.
     for (const key of Object.keys(a)) {
-      if (own(a, key) === undefined) continue;
-      if (own(b, key) === undefined) ops.push({ op: 'remove', path: `${path}/${escapeToken(key)}` });
+      if (a[key] !== undefined && own(b, key) === undefined) {
+        ops.push({ op: 'remove', path: `${path}/${escapeToken(key)}` });
+      }
     }
     for (const key of Object.keys(b)) {
-      const next = own(b, key);
+      const next = b[key];
       if (next === undefined) continue;
+      const prev = own(a, key);
+      if (prev === next) continue;
       const here = `${path}/${escapeToken(key)}`;
-      if (own(a, key) === undefined) ops.push({ op: 'add', path: here, value: clone(next) });
-      else walk(own(a, key), next, here, ops);
+      if (prev === undefined) ops.push({ op: 'add', path: here, value: clone(next) });
+      else walk(prev, next, here, ops);
     }
     return;
   }

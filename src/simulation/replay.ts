@@ -33,10 +33,16 @@ export interface ReplayOptions {
 
 const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence']);
 
-/** The machine event inside a scenario event: the event without its id, sources and note. */
+/** Machine events already made, by their scenario event: a scenario replayed again reuses them. */
+const machineEvents = new WeakMap<ScenarioEvent, DisputeEvent>();
+
+/** The machine event inside a scenario event: the event without its id, sources and note (made once, so read-only). */
 export function toMachineEvent(event: ScenarioEvent): DisputeEvent {
+  const known = machineEvents.get(event);
+  if (known) return known;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(event)) if (!META_KEYS.has(k)) out[k] = v;
+  machineEvents.set(event, out as DisputeEvent);
   return out as DisputeEvent;
 }
 
