@@ -1,6 +1,7 @@
 // Regenerates the pictures the README shows: docs/diagram.svg and .png, and docs/inspector.png.
 // Needs a build (npm run build) and Debian's Chromium at /usr/bin/chromium. Run with `npm run docs`.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { ScenarioCatalogue } from '../dist/loader/registry.js';
 import { buildInspection, inlineStyles } from '../dist/web/inspection.js';
@@ -15,7 +16,10 @@ execFileSync(
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 try {
-  const diagram = await browser.newPage({ viewport: { width: 2934, height: 1734 } });
+  // The page is the drawing's own size, read from its width and height, so no edge is cut off.
+  const svg = readFileSync(new URL('../docs/diagram.svg', import.meta.url), 'utf8');
+  const size = (name) => Math.ceil(Number(new RegExp(`<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1] ?? 2000));
+  const diagram = await browser.newPage({ viewport: { width: size('width'), height: size('height') } });
   await diagram.goto(new URL('../docs/diagram.svg', import.meta.url).href);
   await diagram.screenshot({ path: 'docs/diagram.png' });
 
