@@ -4,7 +4,6 @@
  * by a browser, so the same chart always gives the same numbers.
  */
 
-import ElkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { allNodes, type ChartModel, type ChartNode } from './model.js';
 import { groupTransitions, isWithin, type TransitionGroup } from './transitions.js';
@@ -205,7 +204,9 @@ function alignRegions(state: LaidOutState): void {
 /** Lays out a chart: deterministic, so the same chart always gives the same drawing. */
 export async function layoutChart(model: ChartModel): Promise<LaidOutChart> {
   const groups = groupTransitions(model);
-  // elkjs is CommonJS: Node's default import is its module.exports, whose `default` is the constructor too.
+  // Loaded on first use: elkjs is half a second of start-up for anyone who imports the library and never draws.
+  // It is CommonJS: Node's default import is its module.exports, whose `default` is the constructor too.
+  const { default: ElkBundle } = await import('elkjs/lib/elk.bundled.js');
   const laid = await new ElkBundle.default().layout(toElkGraph(model, groups));
   const nodes = new Map<string, ElkNode>();
   const edges = new Map<string, ElkExtendedEdge>();
