@@ -3,7 +3,7 @@
  * within the period, known source ids, sources on every historical event. Plain code on unchecked data, with no
  * schema library, so the loader runs it on a file with other errors and a branch is merged without zod.
  */
-import { DAY_MS, parseInstant } from '../domain/time.js';
+import { DAY_MS, formatDay, parseInstant } from '../domain/time.js';
 
 /** A problem found by looking across a scenario's fields, with the path of the field at fault. */
 export interface CrossProblem {
@@ -53,7 +53,7 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   // An unresolved branch may cite its base's sources; they are checked once it is resolved.
   const checkSources = options.resolved || !s.extends;
   const seen = new Set<string>();
-  let last = Number.NEGATIVE_INFINITY;
+  const order = orderProblems(Array.isArray(s.events) ? s.events : []);
   const period = s.period && typeof s.period === 'object' ? (s.period as { from?: unknown; to?: unknown }) : {};
   const from = typeof period.from === 'string' ? safeMs(period.from) : undefined;
   const to = typeof period.to === 'string' ? safeMs(period.to) : undefined;
@@ -74,12 +74,9 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
     }
     const at = typeof ev.at === 'string' ? safeMs(ev.at) : undefined;
     if (at !== undefined) {
-      if (at < last) {
-        out.push({
-          path: ['events', i, 'at'],
-          code: 'event.order',
-          message: `${String(ev.at)} is earlier than the event before it`,
-        });
+      const misplaced = order.get(i);
+      if (misplaced) {
+        out.push({ path: ['events', i, 'at'], code: 'event.order', message: misplaced });
       } else if (from !== undefined && at < from) {
         out.push({
           path: ['events', i, 'at'],
@@ -93,7 +90,6 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
           message: `${String(ev.at)} is after the period ends (${String(period.to)})`,
         });
       }
-      last = Math.max(last, at);
     }
     const sources = Array.isArray(ev.sources) ? ev.sources : [];
     if (s.kind === 'historical' && sources.length === 0) {
@@ -117,6 +113,77 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
       });
     }
   });
+  return out;
+}
+
+/** A day written without a time of day: on the day of the event before it, it means later that day. */
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instant each event takes effect, in file order: its own, except that a bare day (`2023-03-13`) on the same
+ * UK day as the event before it follows that event, so same-day events need no invented times of day.
+ */
+export function effectiveInstants(events: readonly unknown[]): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  let previous: number | undefined;
+  for (const e of events) {
+    const at = e && typeof e === 'object' ? (e as { at?: unknown }).at : undefined;
+    let ms = typeof at === 'string' ? safeMs(at) : undefined;
+    if (ms !== undefined && previous !== undefined && typeof at === 'string' && BARE_DAY.test(at)) {
+      if (ms < previous && formatDay(previous) === at) ms = previous;
+    }
+    out.push(ms);
+    if (ms !== undefined) previous = ms;
+  }
+  return out;
+}
+
+/**
+ * The events out of date order, and why, naming the event each conflicts with. The events that stay in order are
+ * the longest run that never goes back in time, so one mistyped date is reported once, not at every event after it.
+ */
+function orderProblems(events: readonly unknown[]): Map<number, string> {
+  const instants = effectiveInstants(events);
+  const dated = instants.flatMap((ms, i) => (ms === undefined ? [] : [i]));
+  // The longest run in date order, found by patience sorting from the last event back, so that of two runs as
+  // long the one with the earlier events is kept (the first of two conflicting events is taken as right).
+  // tails[k] is the event with the latest instant that starts a run of k + 1 events.
+  const tails: number[] = [];
+  const after = new Map<number, number | undefined>();
+  for (const i of [...dated].reverse()) {
+    const ms = instants[i] as number;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((instants[tails[mid] as number] as number) >= ms) lo = mid + 1;
+      else hi = mid;
+    }
+    after.set(i, lo > 0 ? tails[lo - 1] : undefined);
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails[tails.length - 1]; i !== undefined; i = after.get(i)) kept.add(i);
+  const out = new Map<number, string>();
+  const label = (j: number): string => {
+    const e = events[j] as { id?: unknown; at?: unknown };
+    return `events[${j}]${typeof e.id === 'string' ? ` "${e.id}"` : ''} (${String(e.at)})`;
+  };
+  const keptList = [...kept].sort((a, b) => a - b);
+  for (const i of dated) {
+    if (kept.has(i)) continue;
+    const at = String((events[i] as { at?: unknown }).at);
+    const prev = keptList.filter((j) => j < i).at(-1);
+    if (prev !== undefined && (instants[i] as number) < (instants[prev] as number)) {
+      out.set(i, `${at} is earlier than ${label(prev)}, which comes before it`);
+    } else {
+      const next = keptList.find((j) => j > i);
+      out.set(
+        i,
+        `${at} is later than ${next === undefined ? 'the events after it' : `${label(next)}, which comes after it`}`,
+      );
+    }
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@
  */
 import { type Actor, createActor, type EventObject, type InspectionEvent, type Observer } from 'xstate';
 import type { RulesChoice } from '../domain/regimes.js';
-import { formatInstant, parseInstant } from '../domain/time.js';
+import { formatDay, formatInstant, parseInstant } from '../domain/time.js';
 import type { TimedEmitted, TimedType } from '../machine/dispute.setup.js';
 import { type DisputeMachine, type DisputeSnapshot, disputeMachine, explainRefusal } from '../machine/index.js';
 import type { DisputeEvent } from '../schemas/events/index.js';
@@ -51,7 +51,15 @@ export interface Sent {
   timed: TimedStep[];
   /** The machine's snapshot after the event (unchanged if it was refused). */
   snapshot: DisputeSnapshot;
+  /**
+   * The event as the machine was offered it: the same, except that a bare day on the clock's own day is taken as
+   * the clock's instant (later that day), so same-day events need no invented times.
+   */
+  event: DisputeEvent;
 }
+
+/** A day written without a time of day. */
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A timer XState scheduled on the engine's clock, remembered so that a fork can arm it again. */
 interface Scheduled {
@@ -156,28 +164,36 @@ export class Engine {
    * Offers an event at its instant: time passes to it first (with the steps it causes), then the machine takes it
    * or refuses it. An event dated before the clock is refused.
    */
-  send(event: DisputeEvent): Sent {
-    const at = parseInstant(event.at);
-    if (at < this.clock.now()) {
+  send(offered: DisputeEvent): Sent {
+    let event = offered;
+    let at = parseInstant(event.at);
+    const now = this.clock.now();
+    if (at < now && BARE_DAY.test(event.at) && formatDay(now) === event.at) {
+      at = now;
+      event = { ...event, at: formatInstant(now) };
+    }
+    if (at < now) {
       return {
         accepted: false,
-        reason: `dated before the clock (${formatInstant(this.clock.now())})`,
+        reason: `dated before the clock (${formatInstant(now)})`,
         timed: [],
         snapshot: this.snapshot,
+        event,
       };
     }
     const timed = this.advanceTo(at);
     const before = this.snapshot;
     if (before.status !== 'active') {
-      return { accepted: false, reason: explainRefusal(before, event) ?? '', timed, snapshot: before };
+      return { accepted: false, reason: explainRefusal(before, event) ?? '', timed, snapshot: before, event };
     }
     // Every transition of the chart records the event, so a refused event leaves the snapshot as it was.
     this.actor.send(event);
     const after = this.snapshot;
     if (after === before) {
-      return { accepted: false, reason: explainRefusal(before, event) ?? 'not possible now', timed, snapshot: after };
+      const reason = explainRefusal(before, event) ?? 'not possible now';
+      return { accepted: false, reason, timed, snapshot: after, event };
     }
-    return { accepted: true, timed, snapshot: after };
+    return { accepted: true, timed, snapshot: after, event };
   }
 
   /** An independent copy at the current point: the same snapshot, clock and armed timers; neither sees the other. */

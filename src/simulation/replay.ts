@@ -116,8 +116,9 @@ export class Replayer {
     return this.#push(
       {
         id: event.id,
-        date: formatInstant(parseInstant(event.at)),
-        event: machineEvent as TraceStep['event'],
+        // A bare day on the day of the step before is taken as later that day (the engine says when).
+        date: formatInstant(parseInstant(sent.event.at)),
+        event: sent.event as TraceStep['event'],
         cause: 'scenario',
         accepted: sent.accepted,
         ...(sent.reason !== undefined ? { reason: sent.reason } : {}),
