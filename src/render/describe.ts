@@ -44,7 +44,8 @@ export function describeEvent(e: Ev): string {
       const entitled = Number(e.entitled);
       const turnout = entitled > 0 ? (Number(e.cast) / entitled) * 100 : 0;
       const yes = Number(e.cast) > 0 ? (Number(e.yes) / Number(e.cast)) * 100 : 0;
-      return `ballot ${String(e.ballot)} closes: ${pct(yes)} yes on ${pct(turnout)} turnout (${num(e.yes)} yes, ${num(e.no)} no of ${num(e.entitled)})`;
+      const announced = typeof e.announced === 'string' ? `; result announced ${humanDate(e.announced)}` : '';
+      return `ballot ${String(e.ballot)} closes: ${pct(yes)} yes on ${pct(turnout)} turnout (${num(e.yes)} yes, ${num(e.no)} no of ${num(e.entitled)})${announced}`;
     }
     case 'mandate.extended':
       return `mandate extended by agreement to ${humanDate(String(e.until))}`;

@@ -65,7 +65,10 @@ export const BallotRecord = z
       .describe('A ballot of members outside the main mandate; its mandate runs alongside the main one.'),
     openedAt: RecordInstant.describe('When voting opened.'),
     closes: RecordInstant.exactOptional().describe('When voting was due to close, as announced.'),
-    closedAt: RecordInstant.exactOptional().describe('When voting closed and the result was declared.'),
+    closedAt: RecordInstant.exactOptional().describe('When voting closed; the mandate runs from here.'),
+    announcedAt: RecordInstant.exactOptional().describe(
+      'When the result was made public, where the scenario says it was after the close.',
+    ),
     entitled: Count.exactOptional().describe('Members entitled to vote.'),
     cast: Count.exactOptional().describe('Votes cast.'),
     yes: Count.exactOptional().describe('Votes for action.'),

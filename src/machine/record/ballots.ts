@@ -48,6 +48,7 @@ export function recordBallotClosed(context: DisputeContext, event: EventOf<'ball
   const ballots = replacedAt(context.balloting.ballots, positionOf(context.balloting.ballots, ballot.id), {
     ...ballot,
     closedAt,
+    ...(event.announced ? { announcedAt: iso(event.announced) } : {}),
     entitled: event.entitled,
     cast: event.cast,
     yes: event.yes,

@@ -50,6 +50,9 @@ export const BallotClosed = withOwnChecks(
       cast: Count.describe('Votes cast in the ballot; turnout is this number over the members entitled.'),
       yes: Count.describe('Votes for industrial action.'),
       no: Count.describe('Votes against industrial action.'),
+      announced: Instant.optional().describe(
+        'When the result was made public, where that was after the close (the RCN closed on 2 Nov 2022 and announced on 9 Nov); the mandate still runs from the close.',
+      ),
     },
   ),
 );

@@ -89,9 +89,10 @@ export function orderFaults(
   then: string,
   code: string,
   message: string,
+  sameAllowed = false,
 ): EventFault[] {
   const [a, b] = [ms(e[first]), ms(e[then])];
-  return a !== undefined && b !== undefined && b <= a ? [{ field: then, code, message }] : [];
+  return a !== undefined && b !== undefined && (sameAllowed ? b < a : b <= a) ? [{ field: then, code, message }] : [];
 }
 
 /** A strike's dates that cannot be: it ends before (or as) it starts. */
@@ -105,7 +106,17 @@ const datesInOrder: FaultCheck = (e) =>
 export const FAULT_CHECKS: Readonly<Record<string, FaultCheck>> = {
   'ballot.opened': (e) =>
     orderFaults(e, 'at', 'closes', 'ballot.closes-before-opens', 'the ballot closes before it opens'),
-  'ballot.closed': (e) => countFaults(e, 'ballot'),
+  'ballot.closed': (e) => [
+    ...countFaults(e, 'ballot'),
+    ...orderFaults(
+      e,
+      'at',
+      'announced',
+      'ballot.announced-before-close',
+      'the result is announced before the ballot closes',
+      true,
+    ),
+  ],
   'poll.published': (e) => shareFaults(e, 'supportPct', 'opposePct', 'poll.shares-over-100'),
   'referendum.opened': (e) =>
     e.offer === undefined && e.question === undefined
