@@ -203,11 +203,24 @@ type StrikeDates = 'strike.called' | 'strike.rescheduled';
 const mandateLive: Rule<StrikeDates> = (c) =>
   !c.balloting.mandate || c.balloting.mandate.endedAt ? 'there is no live mandate for industrial action' : undefined;
 
+/** Whole UK calendar days from one instant's day to another's (the 13th to the 27th is 14). */
+function calendarDays(fromMs: number, toMs: number): number {
+  const utcDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  return Math.round((utcDay(formatDay(toMs)) - utcDay(formatDay(fromMs))) / DAY_MS);
+}
+
+/**
+ * Notice as TULRCA s.234A(4)(b) counts it: the employer must receive it in the period "ending with the seventh
+ * [since 2017: fourteenth; since 18 Feb 2026: tenth] day before the day" the action is to begin, so it is counted
+ * in calendar days, not hours: notice received on 28 Feb is enough for action on 14 Mar under the 2016 Act. It runs
+ * from when it was served on the employers (`noticeServed`), else from the call, and the law of that day applies.
+ */
 const dueNotice: Rule<StrikeDates> = (c, e) => {
-  const regime = regimeForNotice(c.law.rules, ms(e.at));
-  const notice = ms(e.start) - ms(e.at);
-  if (notice >= regime.noticeDays * DAY_MS) return undefined;
-  return `only ${(notice / DAY_MS).toFixed(1)} days' notice; ${regime.name} requires ${regime.noticeDays}`;
+  const served = ms(e.noticeServed ?? e.at);
+  const regime = regimeForNotice(c.law.rules, served);
+  const days = calendarDays(served, ms(e.start));
+  if (days >= regime.noticeDays) return undefined;
+  return `only ${days} days' notice; ${regime.name} requires ${regime.noticeDays}`;
 };
 
 const endsBeforeExpiry: Rule<StrikeDates> = (c, e) => {

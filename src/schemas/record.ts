@@ -246,7 +246,10 @@ export const ActionRecord = z
     hours: z.string().exactOptional().describe('Daily hours, where it runs only part of each day, e.g. "08:00-17:00".'),
     start: RecordInstant.describe('When it begins (or began).'),
     end: RecordInstant.describe('When it ends (or ended, if cut short).'),
-    calledAt: RecordInstant.describe('When notice of it was given.'),
+    calledAt: RecordInstant.describe('When it was called (announced).'),
+    noticeServedAt: RecordInstant.exactOptional().describe(
+      'When notice reached the employers, where the scenario says it differs from the call.',
+    ),
     ballot: z
       .string()
       .describe('The ballot whose mandate it was called under (the new one, once a mandate is renewed).'),

@@ -345,7 +345,7 @@ const CASES: Record<string, Case[]> = {
       '13 days’ notice',
       withMandate(),
       sample('strike.called', { start: '2023-03-14' }),
-      `only 13.0 days' notice; ${TUA} requires 14`,
+      `only 13 days' notice; ${TUA} requires 14`,
     ),
     no(
       'running past the expiry',

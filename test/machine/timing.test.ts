@@ -180,7 +180,7 @@ describe('impossible events are refused with a reason', () => {
         scope: 'full-walkout',
       }),
     );
-    expect(step.reason).toBe("only 13.0 days' notice; Trade Union Act 2016 requires 14");
+    expect(step.reason).toBe("only 13 days' notice; Trade Union Act 2016 requires 14");
     const later = withMandate('2026-03-02', '2026-04-10T12:00');
     const ok = later.offer(
       ev({

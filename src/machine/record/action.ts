@@ -32,6 +32,7 @@ export function recordStrikeCalled(context: DisputeContext, event: EventOf<'stri
     start: iso(event.start),
     end: iso(event.end),
     calledAt: iso(event.at),
+    ...(event.noticeServed ? { noticeServedAt: iso(event.noticeServed) } : {}),
     ballot: context.balloting.mandate?.ballot ?? '',
     status: 'called',
     changes: [],

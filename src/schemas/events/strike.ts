@@ -14,7 +14,12 @@ export const StrikeCalled = withOwnChecks(
     'strike.called',
     'The union gives notice of industrial action from start to end, under a live mandate and with the notice the law asks.',
     {
-      at: Instant.describe('When notice was given; the days of notice are counted from here to the start.'),
+      at: Instant.describe(
+        'When the action was called (announced); notice is counted from here unless noticeServed says otherwise.',
+      ),
+      noticeServed: Instant.optional().describe(
+        'When the notice reached the employers, where that differs from the announcement; the law counts notice from it.',
+      ),
       action: Id.describe('A name for this period of action, which later events about it repeat, e.g. strike-2023-03.'),
       start: Instant.describe('When the action begins, in UK local time; the strike starts by itself at this instant.'),
       end: Instant.describe('When the action ends; it must come after the start and before the mandate expires.'),
@@ -36,7 +41,12 @@ export type StrikeCalled = z.infer<typeof StrikeCalled>;
 /** A called strike is moved to new dates (with fresh notice), the end after the start. */
 export const StrikeRescheduled = withOwnChecks(
   eventOf('strike.rescheduled', 'A called strike that has not begun is moved to new dates, with fresh notice.', {
-    at: Instant.describe('When the new dates were notified; the notice for them is counted from here.'),
+    at: Instant.describe(
+      'When the new dates were announced; notice for them is counted from here, or from noticeServed.',
+    ),
+    noticeServed: Instant.optional().describe(
+      'When notice of the new dates reached the employers, if not on the announcement.',
+    ),
     action: Id.describe('The strike moved, named as when it was called.'),
     start: Instant.describe('The new start of the action.'),
     end: Instant.describe('The new end of the action.'),
