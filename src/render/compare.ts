@@ -1,7 +1,8 @@
 /** Disputes side by side: duration, ballots, action, offers against the claim, outcome — one screen. */
+
 import type { ActionRecord } from '../schemas/record.js';
 import type { Trace } from '../schemas/trace.js';
-import { humanDate } from './describe.js';
+import { claimWords, humanDate } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** The figures of one dispute that a comparison shows. */
@@ -47,10 +48,13 @@ export function summarize(trace: Trace): DisputeSummary {
     daysCalledOff: action.actions
       .filter((a) => a.status === 'suspended' || a.status === 'cancelled')
       .reduce((sum, a) => sum + planned(a), 0),
-    claim:
-      dispute.claim?.payRestorationPct !== undefined
+    claim: !dispute.claim
+      ? 'terms, not a pay figure'
+      : dispute.claim.payRestorationPct !== undefined && !dispute.claim.indexPlus
         ? `${pct(dispute.claim.payRestorationPct)} pay restoration`
-        : 'terms, not a pay figure',
+        : dispute.claim.indexPlus || dispute.claim.restorationSince
+          ? claimWords(dispute.claim)
+          : 'terms, not a pay figure',
     offers: negotiation.offers
       .filter((o) => o.payUpliftPct !== undefined)
       .map((o) => `${pct(o.payUpliftPct)} (${o.status})`),

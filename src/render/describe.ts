@@ -13,6 +13,27 @@ export function humanDate(iso: string, withYear = true): string {
   return h && (h !== '00' || mi !== '00') ? `${day} ${h}:${mi}` : day;
 }
 
+/**
+ * A claim in a few words as a reader says it: `35% (restoration since 2008/09)`, `RPI + 5%`, or the claim's own
+ * summary where it names no figure. Never a percentage the claim does not state.
+ */
+export function claimWords(claim: {
+  summary: string;
+  payRestorationPct?: number | undefined;
+  indexPlus?: { index: string; plusPct: number } | undefined;
+  restorationSince?: string | undefined;
+}): string {
+  const since = claim.restorationSince ? `restoration since ${claim.restorationSince}` : '';
+  if (claim.indexPlus) {
+    const peg = `${claim.indexPlus.index} + ${formatNumber(claim.indexPlus.plusPct)}%`;
+    return since ? `${peg} (${since})` : peg;
+  }
+  if (claim.payRestorationPct !== undefined) {
+    return `${formatNumber(claim.payRestorationPct)}%${since ? ` (${since})` : ' pay rise'}`;
+  }
+  return since ? `full pay ${since}` : claim.summary;
+}
+
 /** A span of days, e.g. `13–16 Mar 2023`. */
 function span(start: unknown, end: unknown): string {
   if (typeof start !== 'string' || typeof end !== 'string') return '';

@@ -2,12 +2,30 @@
 import { z } from 'zod';
 import { eventOf, Percent } from '../primitives.js';
 
-/** The union's claim: what it asks for, in words and (where it is pay) as a percentage. */
+/** A price index a pay claim can be pegged to. */
+export const PriceIndex = z.enum(['RPI', 'CPI', 'CPIH']);
+
+/**
+ * The union's claim: what it asks for, in words and, where the claim is one, as a percentage. A claim pegged to
+ * inflation (RPI + 5%) or to restoring pay lost since a year is written as such; no percentage is invented for it.
+ */
 export const Claim = z.strictObject({
   summary: z.string().min(1).describe('The claim in a few words, e.g. "full pay restoration to 2008/09 levels".'),
   payRestorationPct: Percent.optional().describe(
-    'The pay rise claimed, in per cent; offers and awards are charted against it.',
+    'The pay rise claimed, in per cent, where the claim is (or the sources put it as) one figure; offers and awards are charted against it.',
   ),
+  indexPlus: z
+    .strictObject({
+      index: PriceIndex.describe('The price index the claim is pegged to.'),
+      plusPct: z.number().min(0).max(100).describe('The margin above the index, in percentage points.'),
+    })
+    .optional()
+    .describe('A claim pegged to inflation, e.g. the RCN’s 2022 claim of RPI + 5%: { index: RPI, plusPct: 5 }.'),
+  restorationSince: z
+    .string()
+    .min(4)
+    .optional()
+    .describe('A claim to restore pay lost since a year, e.g. "2008/09" for full pay restoration.'),
 });
 /** The union's claim. */
 export type Claim = z.infer<typeof Claim>;
