@@ -142,7 +142,7 @@ export const disputeSetup = setup({
       now: context.balloting.mandate?.startBy ?? context.now,
       ...record.recordMandateSecured(context),
     })),
-    recordTalks: recordEvent<'talks.opened' | 'talks.collapsed'>(record.recordTalks),
+    recordTalks: recordEvent<'talks.opened' | 'talks.collapsed' | 'talks.concluded'>(record.recordTalks),
     recordConciliation: recordEvent<
       'conciliation.requested' | 'conciliation.declined' | 'conciliation.opened' | 'conciliation.ended'
     >(record.recordConciliation),

@@ -107,6 +107,7 @@ const NEEDS: Partial<Record<DisputeEvent['type'], string>> = {
   'mandate.extended': 'there is no live mandate to extend',
   'mandate.relinquished': 'there is no live mandate to give up',
   'talks.collapsed': 'no talks are under way',
+  'talks.concluded': 'no talks are under way',
   'conciliation.opened': 'conciliation is already under way',
   'conciliation.ended': 'no conciliation is under way',
   'offer.made': 'members are voting on the offer on the table',

@@ -78,6 +78,8 @@ export function describeEvent(e: Ev): string {
       return 'the window to begin action closes';
     case 'talks.opened':
       return `talks open with the ${String(e.with)}${e.mediator ? `, chaired by ${String(e.mediator)}` : ''}`;
+    case 'talks.concluded':
+      return `talks conclude${e.offer ? ` with offer ${String(e.offer)}` : ' with something to put to members'}`;
     case 'talks.collapsed':
       return `talks collapse${e.by ? ` (${String(e.by)})` : ''}`;
     case 'conciliation.requested':

@@ -130,6 +130,11 @@ export const TalksRecord = z
     mediator: z.string().exactOptional().describe('Who chaired the talks, if anyone did.'),
     openedAt: RecordInstant.describe('When the talks opened.'),
     closedAt: RecordInstant.exactOptional().describe('When they ended, by collapse or by new talks replacing them.'),
+    concluded: z
+      .boolean()
+      .exactOptional()
+      .describe('True when they ended with something to take to the members, not a collapse.'),
+    offer: z.string().exactOptional().describe('The offer concluded talks produced, if the scenario names it.'),
   })
   .describe('One round of talks.');
 /** One round of talks. */

@@ -112,6 +112,7 @@ const SAMPLES: { [T in Type]: EventOf<T> } = {
   'mandate.relinquished': { type: 'mandate.relinquished', at },
   'talks.opened': { type: 'talks.opened', at, with: 'government' },
   'talks.collapsed': { type: 'talks.collapsed', at },
+  'talks.concluded': { type: 'talks.concluded', at },
   'conciliation.requested': { type: 'conciliation.requested', at, by: 'NHS Employers' },
   'conciliation.declined': { type: 'conciliation.declined', at, by: 'the government' },
   'conciliation.opened': { type: 'conciliation.opened', at },

@@ -6,13 +6,18 @@ import type { DisputeContext } from '../context.js';
 import { appended, positionOf, replacedAt } from '../lists.js';
 import { type ContextPatch, changed, iso, optional, updateOffer } from './common.js';
 
-/** The record of talks opening or collapsing: the talks under way (only ever the latest) close. */
-export function recordTalks(context: DisputeContext, event: EventOf<'talks.opened' | 'talks.collapsed'>): ContextPatch {
+/** The record of talks opening, collapsing or concluding: the talks under way (only ever the latest) close. */
+export function recordTalks(
+  context: DisputeContext,
+  event: EventOf<'talks.opened' | 'talks.collapsed' | 'talks.concluded'>,
+): ContextPatch {
   const at = iso(event.at);
   const talks = context.negotiation.talks;
   const last = talks.at(-1);
-  const closed = last && !last.closedAt ? replacedAt(talks, talks.length - 1, { ...last, closedAt: at }) : talks;
-  if (event.type === 'talks.collapsed') return changed(context, 'negotiation', { talks: closed });
+  const outcome = event.type === 'talks.concluded' ? { concluded: true, ...optional({ offer: event.offer }) } : {};
+  const closed =
+    last && !last.closedAt ? replacedAt(talks, talks.length - 1, { ...last, closedAt: at, ...outcome }) : talks;
+  if (event.type !== 'talks.opened') return changed(context, 'negotiation', { talks: closed });
   return changed(context, 'negotiation', {
     talks: appended(closed, { with: event.with, openedAt: at, ...optional({ mediator: event.mediator }) }),
   });

@@ -26,6 +26,7 @@ export const negotiationRegion = {
       on: {
         'talks.opened': { target: 'talking', actions: 'recordTalks' },
         'talks.collapsed': { target: 'brokenDown', actions: 'recordTalks' },
+        'talks.concluded': { target: 'noTalks', actions: 'recordTalks' },
         'conciliation.opened': { target: 'conciliation', actions: 'recordConciliation' },
       },
     },
@@ -37,6 +38,7 @@ export const negotiationRegion = {
           { target: 'brokenDown', actions: 'recordConciliation' },
         ],
         'talks.collapsed': { target: 'brokenDown', actions: 'recordTalks' },
+        'talks.concluded': { target: 'noTalks', actions: 'recordTalks' },
       },
     },
     brokenDown: {

@@ -29,6 +29,7 @@ import {
   ConciliationOpened,
   ConciliationRequested,
   TalksCollapsed,
+  TalksConcluded,
   TalksOpened,
 } from './talks.js';
 
@@ -50,6 +51,7 @@ export const EVENT_SCHEMAS = [
   MandateRelinquished,
   TalksOpened,
   TalksCollapsed,
+  TalksConcluded,
   ConciliationRequested,
   ConciliationDeclined,
   ConciliationOpened,

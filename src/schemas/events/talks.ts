@@ -1,6 +1,6 @@
 /** Talks between the parties and conciliation by Acas. */
 import { z } from 'zod';
-import { eventOf } from '../primitives.js';
+import { eventOf, Id } from '../primitives.js';
 
 /** Who the union is talking to. */
 export const Counterparty = z.enum(['government', 'employers']);
@@ -29,6 +29,19 @@ export const TalksCollapsed = eventOf(
 );
 /** Talks collapsed. */
 export type TalksCollapsed = z.infer<typeof TalksCollapsed>;
+
+/** Talks end with an outcome to take back to the members (usually an offer), not a collapse. */
+export const TalksConcluded = eventOf(
+  'talks.concluded',
+  'Talks end with something to take back to the members, usually an offer, rather than breaking down; nobody walks away.',
+  {
+    offer: Id.optional().describe(
+      'The offer the talks produced, made in an offer.made event of its own, if there is one.',
+    ),
+  },
+);
+/** Talks concluded. */
+export type TalksConcluded = z.infer<typeof TalksConcluded>;
 
 /** A party asks Acas to conciliate. */
 export const ConciliationRequested = eventOf('conciliation.requested', 'A party asks Acas to conciliate.', {
