@@ -119,9 +119,13 @@ describe('junior-doctors-2023: strike.called / strike.started / strike.ended', (
     expect(timed('strike.ended', 'strike-2024-02').map((s) => s.date)).toEqual(['2024-02-28T23:59:00+00:00']);
   });
 
-  it('runs the two joint strikes with consultants (Sept and Oct 2023) on emergency cover, the rest as full walkouts', () => {
+  it('runs the joint days with consultants (20 Sept, 2–4 Oct 2023) on emergency cover, the rest as full walkouts ("strike.rescoped" on 21 Sept)', () => {
     const emergency = final.action.actions.filter((a) => a.scope === 'emergency-care-only').map((a) => a.id);
-    expect(emergency).toEqual(['strike-2023-09', 'strike-2023-10']);
+    expect(emergency).toEqual(['strike-2023-10']);
+    const september = final.action.actions.find((a) => a.id === 'strike-2023-09');
+    expect(september?.scope).toBe('full-walkout');
+    expect(september?.changes.map((c) => c.at)).toEqual(['2023-09-21T07:00:00+01:00']);
+    expect(september?.days).toBe(3);
   });
 });
 
