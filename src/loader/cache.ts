@@ -57,13 +57,26 @@ export function cachedScenario(
   dir = SCENARIO_DIR,
   cacheFile = CACHE_FILE,
 ): ScenarioFile | undefined {
+  const data = peekCachedScenario(file, bytes, dir, cacheFile);
+  // A copy: callers may not share one object between loads.
+  return data && (JSON.parse(JSON.stringify(data)) as ScenarioFile);
+}
+
+/**
+ * The cached data itself, shared and not to be changed: for reading a few fields (a header) without copying a
+ * whole scenario.
+ */
+export function peekCachedScenario(
+  file: string,
+  bytes: Uint8Array,
+  dir = SCENARIO_DIR,
+  cacheFile = CACHE_FILE,
+): Readonly<ScenarioFile> | undefined {
   const key = keyOf(file, dir);
   if (key === undefined) return undefined;
   if (loaded === undefined || cacheFile !== CACHE_FILE) loaded = readCache(cacheFile);
   const entry = loaded?.files[key];
-  if (!entry || entry.sha256 !== digest(bytes)) return undefined;
-  // A copy: callers may not share one object between loads.
-  return JSON.parse(JSON.stringify(entry.data)) as ScenarioFile;
+  return entry && entry.sha256 === digest(bytes) ? entry.data : undefined;
 }
 
 /**

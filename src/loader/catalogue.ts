@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from '../schemas/scenario.js';
 import { mergeBranch } from '../simulation/branch.js';
-import { readBytes } from './bytes.js';
-import { cachedScenario } from './cache.js';
+import { decodeScenario, readBytes } from './bytes.js';
+import { cachedScenario, peekCachedScenario } from './cache.js';
 import { formatProblem, ScenarioLoadError, ScenarioNotFoundError } from './errors.js';
 import { displayPath, SCENARIO_DIR, shippedScenarioFiles } from './files.js';
 import type { ScenarioHeader } from './headers.js';
@@ -21,7 +21,6 @@ export { ScenarioNotFoundError };
 /** What the catalogue needs of the parser module (src/loader/load.ts and headers.ts). */
 export interface Parser {
   parseScenario(text: string, file: string): LoadedFile;
-  loadScenarioFile(file: string): LoadedFile;
   placesIn(text: string, file: string): LoadedFile['problemAt'];
   readHeader(file: string): ScenarioHeader | undefined;
 }
@@ -70,9 +69,9 @@ export class Catalogue {
 
   /** A shipped file's header: from the cache while its bytes are what it knows, else from the file's YAML. */
   header(file: string): ScenarioHeader | undefined {
-    let data: ReturnType<typeof cachedScenario>;
+    let data: ReturnType<typeof peekCachedScenario>;
     try {
-      data = cachedScenario(resolve(file), readBytes(file), this.dir);
+      data = peekCachedScenario(resolve(file), readBytes(file), this.dir);
     } catch {
       data = undefined;
     }
@@ -80,7 +79,7 @@ export class Catalogue {
     return {
       file,
       id: data.id,
-      aliases: data.aliases,
+      aliases: [...data.aliases],
       title: data.title,
       kind: data.kind,
       period: { from: data.period.from, to: data.period.to },
@@ -126,13 +125,13 @@ export class Catalogue {
   #load(file: string): LoadedFile {
     const bytes = readBytes(file);
     const data = cachedScenario(resolve(file), bytes, this.dir);
-    if (!data) return this.#parse().loadScenarioFile(file);
+    if (!data) return this.#parse().parseScenario(decodeScenario(bytes, file), file);
     let places: LoadedFile['problemAt'] | undefined;
     return {
       file,
       data,
       problemAt: (path, message, code) => {
-        places ??= this.#parse().placesIn(new TextDecoder().decode(bytes), file);
+        places ??= this.#parse().placesIn(decodeScenario(bytes, file), file);
         return places(path, message, code);
       },
     };

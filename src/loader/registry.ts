@@ -5,7 +5,7 @@
 import { Catalogue } from './catalogue.js';
 import { SCENARIO_DIR } from './files.js';
 import { readHeader } from './headers.js';
-import { loadScenarioFile, parseScenario, placesIn } from './load.js';
+import { parseScenario, placesIn } from './load.js';
 
 export { Catalogue, ParserNeeded } from './catalogue.js';
 export { ScenarioNotFoundError } from './errors.js';
@@ -14,6 +14,6 @@ export { displayPath, SCENARIO_DIR, SCENARIO_FOLDERS, shippedScenarioFiles } fro
 /** A catalogue of scenario files, loaded once each, that can always parse a file itself. */
 export class ScenarioCatalogue extends Catalogue {
   constructor(dir = SCENARIO_DIR) {
-    super(dir, { parseScenario, loadScenarioFile, placesIn, readHeader });
+    super(dir, { parseScenario, placesIn, readHeader });
   }
 }

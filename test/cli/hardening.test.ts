@@ -13,31 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
-import { main } from '../../src/cli/main.js';
 import { escapeControls } from '../../src/render/escape.js';
-import { COLOUR, markedPalette, PLAIN, wantsColour } from '../../src/render/palette.js';
+import { COLOUR, markedPalette, wantsColour } from '../../src/render/palette.js';
+import { cliWith } from '../helpers/cli.js';
 
 // The spawned binary is built by test/global-setup.ts.
 const BIN = 'bin/dispute-sim.js';
 const PORTERS = 'scenarios/examples/porters.yaml';
 
 /** Runs the CLI in-process with the streams a test chooses. */
-async function run(argv: string[], extra: Partial<Io> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: {},
-    palette: PLAIN,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], io: Partial<Io> = {}) => cliWith(io, ...argv);
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'dispute-sim-hard-'));
 

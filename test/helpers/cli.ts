@@ -1,5 +1,6 @@
 /** Runs the CLI in-process with captured output, as a test would a user; and real spawns, for the few that need them. */
 import { spawn, spawnSync } from 'node:child_process';
+import type { Io } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { PLAIN } from '../../src/render/palette.js';
 
@@ -11,7 +12,12 @@ export interface CliRun {
 }
 
 /** Runs `dispute-sim` with argv, without colours. */
-export async function cli(...argv: string[]): Promise<CliRun> {
+export function cli(...argv: string[]): Promise<CliRun> {
+  return cliWith({}, ...argv);
+}
+
+/** Runs `dispute-sim` with argv and the streams a test chooses (standard input, a colour palette). */
+export async function cliWith(io: Partial<Io>, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -23,6 +29,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     },
     env: {},
     palette: PLAIN,
+    ...io,
   });
   return { code, stdout, stderr };
 }

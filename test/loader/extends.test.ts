@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioLoadError, type ScenarioProblem } from '../../src/loader/problems.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const PORTERS = readFileSync('scenarios/examples/porters.yaml', 'utf8').replace(/^aliases: .*$/m, 'aliases: []');
 
@@ -11,16 +11,6 @@ const PORTERS = readFileSync('scenarios/examples/porters.yaml', 'utf8').replace(
 const branchOf = (ref: string) =>
   `id: my-branch\ntitle: A branch\nkind: counterfactual\nextends: ${JSON.stringify(ref)}\n` +
   'period: { from: 2023-01-01, to: 2023-12-31 }\nsummary: s\noutcome: ongoing\nevents: []\n';
-
-function problemsOf(path: string): ScenarioProblem[] {
-  try {
-    new ScenarioCatalogue().resolve(path);
-  } catch (error) {
-    if (error instanceof ScenarioLoadError) return error.problems;
-    throw error;
-  }
-  throw new Error(`${path} loaded without a problem`);
-}
 
 describe('"extends" is read from the extending file’s folder, never the working directory', () => {
   it('a branch extends a sibling file and one a folder up, wherever the command runs from', () => {

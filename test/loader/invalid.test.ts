@@ -2,21 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioLoadError, type ScenarioProblem } from '../../src/loader/problems.js';
-import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import type { ScenarioProblem } from '../../src/loader/problems.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const DIR = 'test/fixtures/invalid';
-
-/** The problems loading a file gives (failing the test if it loads). */
-function problemsOf(path: string): ScenarioProblem[] {
-  try {
-    new ScenarioCatalogue().resolve(path);
-  } catch (error) {
-    if (error instanceof ScenarioLoadError) return error.problems;
-    throw error;
-  }
-  throw new Error(`${path} loaded without a problem`);
-}
 
 describe('malformed scenario files: every problem at file:line:col with its field', () => {
   it.each([

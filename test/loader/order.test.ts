@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioLoadError, type ScenarioProblem } from '../../src/loader/problems.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { replay } from '../../src/simulation/replay.js';
+import { problemsOf } from '../helpers/problems.js';
 
 /** A small scenario with these events (each a YAML flow mapping after `type`). */
 function file(events: string[]): string {
@@ -15,16 +15,6 @@ function file(events: string[]): string {
       events.map((e, i) => `  - { id: e${i}, ${e} }\n`).join(''),
   );
   return path;
-}
-
-function problemsOf(path: string): ScenarioProblem[] {
-  try {
-    new ScenarioCatalogue().resolve(path);
-  } catch (error) {
-    if (error instanceof ScenarioLoadError) return error.problems;
-    throw error;
-  }
-  return [];
 }
 
 const poll = (at: string) => `at: ${at}, type: poll.published, pollster: P, supportPct: 50`;
