@@ -129,38 +129,145 @@ export function regimeForNotice(rules: RulesChoice, givenMs: number): Regime {
   return rules === 'by-date' ? regimeAt(givenMs) : regimeById(rules);
 }
 
-/** The figures of a closed ballot. */
+/**
+ * The figures of a closed ballot, as far as they were published: counts, shares, the announced result, or (for a
+ * ballot run employer by employer) how many of its constituencies met the thresholds. Nothing here is derived.
+ */
 export interface BallotFigures {
-  entitled: number;
-  cast: number;
-  yes: number;
-  no: number;
+  entitled?: number | undefined;
+  cast?: number | undefined;
+  yes?: number | undefined;
+  no?: number | undefined;
+  /** Votes cast as a share of those entitled, in per cent, as published. */
+  turnoutPct?: number | undefined;
+  /** Yes votes as a share of votes cast, in per cent, as published. */
+  yesPct?: number | undefined;
+  /** The result as announced, where the figures published cannot decide it. */
+  result?: 'mandate' | 'no-mandate' | undefined;
+  /** A disaggregated ballot: one per constituency (employer), with how many met every threshold. */
+  constituencies?: { met: number; balloted?: number | undefined; unit: string } | undefined;
 }
 
-/** The verdict on a ballot under a regime: whether it gives a mandate, and the reasons if not. */
+/**
+ * The verdict on a ballot under a regime. `mandate` is what the figures decide, or (where they cannot decide a
+ * test) what was announced; `undecided` names the tests the figures could not decide. Shares are fractions, and
+ * absent where the figures do not give them.
+ */
 export interface BallotVerdict {
   mandate: boolean;
-  turnout: number;
-  yesShareOfCast: number;
-  yesShareOfEntitled: number;
+  turnout?: number;
+  yesShareOfCast?: number;
+  yesShareOfEntitled?: number;
+  /** Why the result gave a mandate or not, test by test, in words. */
   reasons: string[];
+  /** The tests the published figures could not decide (then `mandate` is the announced result). */
+  undecided: string[];
+  /** What the figures alone decide: a mandate, none, or undefined when they cannot decide. */
+  byFigures: boolean | undefined;
+  /** Where figures decide the result and the announced result says otherwise, why. */
+  contradiction?: string;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-/** Whether a ballot's figures give a mandate under a regime, for a union in an important public service or not. */
+const ratio = (a: number | undefined, b: number | undefined): number | undefined =>
+  a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
+
+/**
+ * Whether a ballot's figures give a mandate under a regime, for a union in an important public service or not.
+ * Each test (majority, turnout, support among those entitled) is judged from counts where they were published,
+ * else from published shares; a test neither decides is left to the announced result. A disaggregated ballot
+ * gives a mandate where any constituency met every threshold.
+ */
 export function judgeBallot(regime: Regime, figures: BallotFigures, importantPublicService = true): BallotVerdict {
-  const turnout = figures.entitled > 0 ? figures.cast / figures.entitled : 0;
-  const yesShareOfCast = figures.cast > 0 ? figures.yes / figures.cast : 0;
-  const yesShareOfEntitled = figures.entitled > 0 ? figures.yes / figures.entitled : 0;
+  if (figures.constituencies) return judgeDisaggregated(figures);
+  const turnout =
+    ratio(figures.cast, figures.entitled) ?? (figures.turnoutPct !== undefined ? figures.turnoutPct / 100 : undefined);
+  const yesShareOfCast =
+    ratio(figures.yes, figures.cast) ?? (figures.yesPct !== undefined ? figures.yesPct / 100 : undefined);
+  const yesShareOfEntitled =
+    ratio(figures.yes, figures.entitled) ??
+    (turnout !== undefined && yesShareOfCast !== undefined ? turnout * yesShareOfCast : undefined);
   const reasons: string[] = [];
-  if (figures.yes <= figures.no) reasons.push(`no majority for action (${figures.yes} yes, ${figures.no} no)`);
-  if (regime.turnoutThreshold !== null && turnout < regime.turnoutThreshold) {
-    reasons.push(`turnout ${pct(turnout)} is under the ${pct(regime.turnoutThreshold)} threshold`);
+  const undecided: string[] = [];
+  let failed = false;
+  const test = (name: string, pass: boolean | undefined, fail: string) => {
+    if (pass === undefined) undecided.push(name);
+    else if (!pass) {
+      failed = true;
+      reasons.push(fail);
+    }
+  };
+  const { yes, no } = figures;
+  const majority =
+    yes !== undefined && no !== undefined ? yes > no : yesShareOfCast !== undefined ? yesShareOfCast > 0.5 : undefined;
+  test(
+    'majority',
+    majority,
+    yes !== undefined && no !== undefined
+      ? `no majority for action (${yes} yes, ${no} no)`
+      : `no majority for action (${pct(yesShareOfCast ?? 0)} yes)`,
+  );
+  if (regime.turnoutThreshold !== null) {
+    const threshold = regime.turnoutThreshold;
+    test(
+      'turnout',
+      turnout === undefined ? undefined : turnout >= threshold,
+      `turnout ${pct(turnout ?? 0)} is under the ${pct(threshold)} threshold`,
+    );
   }
   const support = regime.importantServicesSupportThreshold;
-  if (importantPublicService && support !== null && yesShareOfEntitled < support) {
-    reasons.push(`yes votes are ${pct(yesShareOfEntitled)} of those entitled, under the ${pct(support)} threshold`);
+  if (importantPublicService && support !== null) {
+    test(
+      'support',
+      yesShareOfEntitled === undefined ? undefined : yesShareOfEntitled >= support,
+      `yes votes are ${pct(yesShareOfEntitled ?? 0)} of those entitled, under the ${pct(support)} threshold`,
+    );
   }
-  return { mandate: reasons.length === 0, turnout, yesShareOfCast, yesShareOfEntitled, reasons };
+  const byFigures = failed ? false : undecided.length === 0 ? true : undefined;
+  const announced = figures.result === undefined ? undefined : figures.result === 'mandate';
+  const mandate = byFigures ?? announced ?? false;
+  if (byFigures === undefined && announced !== undefined) {
+    reasons.push(
+      `${announced ? 'a mandate' : 'no mandate'} as announced: the figures published do not decide the ${undecided.join(', ')} test${undecided.length > 1 ? 's' : ''}`,
+    );
+  }
+  const verdict: BallotVerdict = {
+    mandate,
+    reasons,
+    undecided: byFigures === undefined ? undecided : [],
+    byFigures,
+    ...(turnout !== undefined ? { turnout } : {}),
+    ...(yesShareOfCast !== undefined ? { yesShareOfCast } : {}),
+    ...(yesShareOfEntitled !== undefined ? { yesShareOfEntitled } : {}),
+  };
+  if (byFigures !== undefined && announced !== undefined && announced !== byFigures) {
+    verdict.contradiction = byFigures
+      ? 'the figures meet every threshold, but the result says no mandate'
+      : `the result says a mandate, but ${reasons.join('; ')}`;
+  }
+  return verdict;
+}
+
+/** A ballot run constituency by constituency: a mandate where any met every threshold; no national shares. */
+function judgeDisaggregated(figures: BallotFigures): BallotVerdict {
+  const c = figures.constituencies as NonNullable<BallotFigures['constituencies']>;
+  const of = c.balloted !== undefined ? ` of ${c.balloted}` : '';
+  const byFigures = c.met > 0;
+  const verdict: BallotVerdict = {
+    mandate: byFigures,
+    reasons: [
+      byFigures
+        ? `the thresholds were met at ${c.met}${of} ${c.unit}, which the mandate covers`
+        : `the thresholds were met at none${of ? ` of the ${c.balloted}` : ''} ${c.unit}`,
+    ],
+    undecided: [],
+    byFigures,
+  };
+  if (figures.result !== undefined && (figures.result === 'mandate') !== byFigures) {
+    verdict.contradiction = byFigures
+      ? `the thresholds were met at ${c.met} ${c.unit}, but the result says no mandate`
+      : 'the result says a mandate, but the thresholds were met nowhere';
+  }
+  return verdict;
 }

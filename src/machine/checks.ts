@@ -4,8 +4,8 @@
  * hold, and its rules give the reason when it is false. The refusal a reader sees is worked out from these guards
  * (`problemWith` in explain.ts), so a guard and its reason cannot disagree.
  */
-import { type BallotFigures, judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
-import { addMonths, DAY_MS, formatDay, parseInstant } from '../domain/time.js';
+import { judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
+import { addMonths, DAY_MS, formatDay, formatInstant, parseInstant } from '../domain/time.js';
 import { eventFaults } from '../schemas/events/faults.js';
 import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import type { ActionRecord, BallotRecord, OfferRecord, ReferendumRecord } from '../schemas/record.js';
@@ -83,7 +83,7 @@ export function isMainBallot(context: DisputeContext, event: EventOf<'ballot.clo
 export function ballotGivesMandate(context: DisputeContext, event: EventOf<'ballot.closed'>): boolean {
   const ballot = findBallot(context, event.ballot);
   if (!ballot) return false;
-  return judgeBallot(regimeById(ballot.regime), event as BallotFigures, context.law.importantPublicService).mandate;
+  return judgeBallot(regimeById(ballot.regime), event, context.law.importantPublicService).mandate;
 }
 
 /** Whether the mandate a closed ballot gives runs until given up (the rules before 2017). */
@@ -147,6 +147,19 @@ const ballotStillOpen: Rule<'ballot.closed'> = (c, e) => {
   const ballot = findBallot(c, e.ballot);
   if (!ballot) return `no ballot "${e.ballot}" was opened`;
   if (ballot.closedAt) return `ballot "${e.ballot}" has already closed`;
+  return undefined;
+};
+
+/** Why a closing ballot's result cannot be told: figures that decide nothing and no result, or the two at odds. */
+const resultKnown: Rule<'ballot.closed'> = (c, e) => {
+  const ballot = findBallot(c, e.ballot);
+  if (!ballot) return `no ballot "${e.ballot}" was opened`;
+  const verdict = judgeBallot(regimeById(ballot.regime), e, c.law.importantPublicService);
+  if (verdict.contradiction) return verdict.contradiction;
+  if (verdict.byFigures === undefined && e.result === undefined) {
+    const tests = verdict.undecided.join(', ');
+    return `the figures given do not decide the ${tests} test${verdict.undecided.length > 1 ? 's' : ''}: give the result as announced (result: mandate or no-mandate)`;
+  }
   return undefined;
 };
 
@@ -223,10 +236,25 @@ const dueNotice: Rule<StrikeDates> = (c, e) => {
   return `only ${days} days' notice; ${regime.name} requires ${regime.noticeDays}`;
 };
 
+/** The end of the mandate a strike call may run to: the law's count, or a day later where the union argued so. */
 const endsBeforeExpiry: Rule<StrikeDates> = (c, e) => {
   const expires = c.balloting.mandate?.expiresAt;
-  if (!expires || ms(e.end) < ms(expires)) return undefined;
-  return `the mandate expires on ${formatDay(ms(expires))}: the strike must end before then`;
+  if (!expires) return undefined;
+  const argued = e.type === 'strike.called' && e.mandateEndArgued ? ms(e.mandateEndArgued) : undefined;
+  if (argued !== undefined && argued > ms(expires) + DAY_MS) {
+    return `the mandate expires on ${formatDay(ms(expires))}: an end argued for ${formatDay(argued)} is more than a day beyond the law's count`;
+  }
+  if (ms(e.end) < Math.max(ms(expires), argued ?? 0)) return undefined;
+  return argued !== undefined && argued > ms(expires)
+    ? `the strike must end before the mandate's end as argued (${formatDay(argued)})`
+    : `the mandate expires on ${formatDay(ms(expires))}: the strike must end before then`;
+};
+
+/** A strike called at more employers than the constituencies its mandate covers. */
+const employersCovered: Rule<'strike.called'> = (c, e) => {
+  const covers = c.balloting.mandate?.covers;
+  if (!covers || !e.employers || e.employers.count <= covers.count) return undefined;
+  return `the mandate covers ${covers.count} ${covers.unit}, fewer than the ${e.employers.count} ${e.employers.kind} called`;
 };
 
 const beginsInWindow: Rule<StrikeDates> = (c, e) => {
@@ -290,6 +318,86 @@ const challengeUndecided: Rule<'challenge.decided'> = (c, e) => {
   return undefined;
 };
 
+/** What a court's decision does to the strikes: those it stops, those it cuts (to a new end), and the running one. */
+export interface CourtEffects {
+  /** The mandate's new end, where the court fixes one. */
+  mandateEnd?: string;
+  /** Strikes called and not begun that the court stops, or whose end it cuts to before their start. */
+  stops: string[];
+  /** Strikes whose end it brings forward, with the new end (for the running one, never before the decision). */
+  cuts: { id: string; end: string }[];
+  /** Whether the strike under way must end at the decision itself. */
+  endsRunningNow: boolean;
+}
+
+/** The effects of a court's decision on the strikes called and under way, as its orders read. */
+export function courtEffects(context: DisputeContext, event: EventOf<'challenge.decided'>): CourtEffects {
+  const effects: CourtEffects = { stops: [], cuts: [], endsRunningNow: false };
+  if (event.result === 'dismissed' || event.result === 'withdrawn') return effects;
+  const now = ms(event.at);
+  const mandate = context.balloting.mandate;
+  const mandateEnd = event.mandateEnds !== undefined && mandate && !mandate.endedAt ? ms(event.mandateEnds) : undefined;
+  if (mandateEnd !== undefined) effects.mandateEnd = event.mandateEnds as string;
+  const live =
+    context.action.running === null ? context.action.pending : [context.action.running, ...context.action.pending];
+  for (const id of live) {
+    const action = findAction(context, id);
+    if (!action) continue;
+    const order = event.strikes?.find((o) => o.action === id);
+    const limits: number[] = [];
+    if (order) limits.push(order.endsAt === undefined ? Number.NEGATIVE_INFINITY : ms(order.endsAt));
+    if (mandateEnd !== undefined && action.ballot === mandate?.ballot) limits.push(mandateEnd);
+    if (limits.length === 0) continue;
+    const limit = Math.min(...limits);
+    if (limit >= ms(action.end)) continue;
+    if (action.status === 'running') {
+      if (limit <= now) effects.endsRunningNow = true;
+      else effects.cuts.push({ id, end: formatInstant(limit) });
+    } else if (limit <= ms(action.start)) effects.stops.push(id);
+    else effects.cuts.push({ id, end: formatInstant(limit) });
+  }
+  return effects;
+}
+
+/** Whether a court's decision changes any strike called or under way. */
+export function courtChangesStrikes(context: DisputeContext, event: EventOf<'challenge.decided'>): boolean {
+  const e = courtEffects(context, event);
+  return e.endsRunningNow || e.stops.length > 0 || e.cuts.length > 0;
+}
+
+/** Orders a court cannot make here: on strikes not called or under way, on a mandate not held, extending one. */
+const possibleOrders: Rule<'challenge.decided'> = (c, e) => {
+  for (const order of e.strikes ?? []) {
+    const action = findAction(c, order.action);
+    if (!action || (action.status !== 'called' && action.status !== 'running')) {
+      return `no action "${order.action}" is called or under way for the court to stop`;
+    }
+    if (order.endsAt !== undefined && ms(order.endsAt) >= ms(action.end)) {
+      return `action "${order.action}" already ends on ${formatDay(ms(action.end))}, before the court's limit`;
+    }
+  }
+  if (e.mandateEnds === undefined) return undefined;
+  const mandate = c.balloting.mandate;
+  if (!mandate || mandate.endedAt) return 'there is no live mandate for the court to end';
+  if (mandate.expiresAt && ms(e.mandateEnds) > ms(mandate.expiresAt)) {
+    return `the mandate expires on ${formatDay(ms(mandate.expiresAt))}: a court's decision cannot extend it`;
+  }
+  return undefined;
+};
+
+/** Why terms cannot be implemented over the union's head: an offer never made, or one the union accepted. */
+const offerNotAgreed: Rule<'terms.implemented'> = (c, e) => {
+  if (e.offer === undefined) return undefined;
+  const offer = findOffer(c, e.offer);
+  if (!offer) return `no offer "${e.offer}" was ever made`;
+  if (offer.status === 'accepted') return `offer "${e.offer}" was accepted by the union: its terms are a deal`;
+  if (offer.status === 'open' || offer.status === 'putToMembers') {
+    return `offer "${e.offer}" is still before the union, which has not answered it`;
+  }
+  if (offer.implementedAt) return `the terms of offer "${e.offer}" were already implemented`;
+  return undefined;
+};
+
 const actionHeld: Rule<'impact.reported'> = (c, e) => {
   const action = findAction(c, e.action);
   if (!action) return `no action "${e.action}" was called`;
@@ -322,6 +430,8 @@ export const RULES = {
   isNewBallot: ruleGuard(['ballot.opened'], ballotNotYetHeld),
   /** The ballot that closes was opened and has not closed. */
   isOpenBallot: ruleGuard(['ballot.closed'], ballotStillOpen),
+  /** The figures published decide the ballot, or the result was announced (and the figures do not contradict it). */
+  isKnownResult: ruleGuard(['ballot.closed'], resultKnown),
   /** The new end is later than the current one and within what the mandate's regime allows by agreement. */
   isAllowedExtension: ruleGuard(['mandate.extended'], extensionAllowed),
   /** No strike is under way and none is called: the mandate can be given up, or the dispute ended. */
@@ -341,6 +451,8 @@ export const RULES = {
     endsBeforeExpiry,
     beginsInWindow,
   ),
+  /** The employers called, where the call counts them, are no more than the constituencies the mandate covers. */
+  isCoveredByMandate: ruleGuard(['strike.called'], employersCovered),
   /** The action is called or under way (not yet over). */
   isCalledOrRunningAction: ruleGuard(['strike.rescoped', 'strike.suspended', 'strike.cancelled'], (c, e) =>
     actionNotIn(c, e.action, ['called', 'running']),
@@ -365,6 +477,13 @@ export const RULES = {
   isNewChallenge: ruleGuard(['challenge.filed'], challengeNotYetFiled),
   /** The challenge was filed and not yet decided. */
   isPendingChallenge: ruleGuard(['challenge.decided'], challengeUndecided),
+  /**
+   * What the court orders can be done: the strikes it names are called or under way and end after its limit, and
+   * a mandate it ends is live and not extended by it.
+   */
+  hasPossibleOrders: ruleGuard(['challenge.decided'], possibleOrders),
+  /** The terms implemented are not those of an offer the union accepted, or has still to answer. */
+  isUnagreedTerms: ruleGuard(['terms.implemented'], offerNotAgreed),
   /** Someone asked for conciliation, and it was neither declined nor opened since. */
   hasPendingConciliationRequest: ruleGuard(['conciliation.declined'], conciliationAsked),
   /** The regime is not yet in force, and by the law's own dates it is in force that day. */

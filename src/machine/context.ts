@@ -32,7 +32,7 @@ export function initialContext(input: DisputeInput): DisputeContext {
     balloting: { ballots: [], mandate: null, supplementaryMandates: [] },
     negotiation: { talks: [], conciliation: [], offers: [], referendums: [], awards: [] },
     action: { actions: [], pending: [], running: null, daysOfAction: 0 },
-    surroundings: { polls: [], officeHolders: [], impositions: [], challenges: [] },
+    surroundings: { polls: [], officeHolders: [], impositions: [], implementations: [], challenges: [] },
   };
 }
 

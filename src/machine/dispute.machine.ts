@@ -22,8 +22,11 @@ export const disputeMachine = disputeSetup.createMachine({
     'poll.published': { guard: 'hasPossibleShares', actions: 'recordSurroundings' },
     'terms.imposed': { actions: 'recordSurroundings' },
     'terms.paused': { guard: 'hasTermsInForce', actions: 'recordSurroundings' },
+    'terms.implemented': { guard: 'isUnagreedTerms', actions: 'recordSurroundings' },
     'challenge.filed': { guard: 'isNewChallenge', actions: 'recordSurroundings' },
-    'challenge.decided': { guard: 'isPendingChallenge', actions: 'recordSurroundings' },
+    // A decision whose orders change the mandate or the strikes is taken by those regions, which re-arm their
+    // timers; any other is recorded here.
+    'challenge.decided': { guard: and(['isPendingChallenge', 'hasPossibleOrders']), actions: 'recordCourtDecision' },
     'law.changed': { guard: 'isNewLawInForce', actions: 'recordSurroundings' },
     'award.published': { actions: 'recordAward' },
     'award.accepted': { guard: 'isPendingAward', actions: 'recordAward' },

@@ -9,6 +9,8 @@ import {
   actionBegunUnderMandate,
   ballotGivesMandate,
   ballotGivesOpenEndedMandate,
+  courtChangesStrikes,
+  courtEffects,
   eventIs,
   findBallot,
   findVote,
@@ -124,6 +126,26 @@ export const disputeSetup = setup({
     membersRejectOffer: ({ event }) => eventIs(event, 'referendum.closed') && event.yesPct <= event.noPct,
     conciliationReachedAgreement: ({ event }) => eventIs(event, 'conciliation.ended') && event.agreement,
     hasImposedTerms: ({ context }) => hasTermsInForce(context),
+    // A court's decision: what its orders do to the mandate and to the strikes called and under way.
+    courtEndsMandateNow: ({ context, event }) => {
+      if (!eventIs(event, 'challenge.decided')) return false;
+      const end = courtEffects(context, event).mandateEnd;
+      return end !== undefined && parseInstant(end) <= parseInstant(event.at);
+    },
+    courtFixesMandateEnd: ({ context, event }) => {
+      if (!eventIs(event, 'challenge.decided')) return false;
+      const end = courtEffects(context, event).mandateEnd;
+      return end !== undefined && parseInstant(end) > parseInstant(event.at);
+    },
+    courtChangesStrikes: ({ context, event }) =>
+      eventIs(event, 'challenge.decided') && courtChangesStrikes(context, event),
+    courtEndsRunningStrike: ({ context, event }) =>
+      eventIs(event, 'challenge.decided') && courtEffects(context, event).endsRunningNow,
+    courtLeavesStrikesPending: ({ context, event }) => {
+      if (!eventIs(event, 'challenge.decided')) return false;
+      const stopped = courtEffects(context, event).stops;
+      return context.action.pending.some((id) => !stopped.includes(id));
+    },
   },
   actions: {
     recordDeclared: recordEvent<'dispute.declared'>(record.recordDeclared),
@@ -186,6 +208,7 @@ export const disputeSetup = setup({
     recordStrikeLapsed: assign(({ context }) => record.recordStrikeLapsed(context)),
     recordStrikeEnded: assign(({ context }) => record.recordStrikeEnded(context)),
     recordImpact: recordEvent<'impact.reported'>(record.recordImpact),
+    recordCourtDecision: recordEvent<'challenge.decided'>(record.recordCourtDecision),
     recordSurroundings: recordEvent<record.SurroundingType>(record.recordSurroundings),
     recordMemberVote: recordEvent<'referendum.opened' | 'referendum.closed'>((c, e) =>
       e.type === 'referendum.opened' ? record.recordReferendumOpened(c, e) : record.recordReferendumClosed(c, e),

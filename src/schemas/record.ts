@@ -78,7 +78,19 @@ export const BallotRecord = z
     yesOfEntitledPct: Percent.exactOptional().describe(
       'Yes votes as a share of all entitled to vote, in per cent (one decimal): the 40% test.',
     ),
+    constituencies: z
+      .strictObject({
+        met: Count.describe('Constituencies where every threshold was met.'),
+        balloted: Count.exactOptional().describe('Constituencies balloted, if published.'),
+        unit: z.string().describe('What a constituency is, e.g. "NHS organisations in England".'),
+      })
+      .exactOptional()
+      .describe('A ballot run constituency by constituency (employer by employer): it has no national totals.'),
     mandate: z.boolean().exactOptional().describe('Whether the result gave a mandate for industrial action.'),
+    asAnnounced: z
+      .boolean()
+      .exactOptional()
+      .describe('True where the figures published could not decide the result, so it is taken as announced.'),
     reasons: z
       .array(z.string())
       .exactOptional()
@@ -98,11 +110,24 @@ export const MandateRecord = z
     startBy: RecordInstant.nullable().describe(
       'Before 2017: the last instant action may begin under the ballot; null once action has begun, or under later law.',
     ),
+    covers: z
+      .strictObject({
+        count: Count.describe('How many constituencies it covers.'),
+        unit: z.string().describe('What they are, e.g. "NHS organisations in England".'),
+      })
+      .exactOptional()
+      .describe('For a ballot run employer by employer: the constituencies that met the thresholds, and no others.'),
     endedAt: RecordInstant.exactOptional().describe('When the mandate ended, if it has.'),
     end: z
-      .enum(['lapsed', 'relinquished', 'renewed'])
+      .enum(['lapsed', 'relinquished', 'renewed', 'court'])
       .exactOptional()
-      .describe('How it ended: lapsed (by itself), relinquished (given up) or renewed (by a new ballot).'),
+      .describe(
+        'How it ended: lapsed (by itself, at the end of its term), relinquished (given up), renewed (by a new ballot) or court (a court declared it over).',
+      ),
+    endedBy: z
+      .string()
+      .exactOptional()
+      .describe('The legal challenge whose decision ended it or fixed its end, by name.'),
   })
   .describe('A mandate for industrial action, from the ballot that gave it.');
 /** A mandate. */
@@ -174,6 +199,10 @@ export const OfferRecord = z
       .enum(['committee', 'members', 'maker'])
       .exactOptional()
       .describe('Who decided it: the union’s committee, the members in a vote, or its maker (a withdrawal).'),
+    implementedAt: RecordInstant.exactOptional().describe(
+      'When its terms were applied to the union’s members all the same, agreed by others (terms.implemented).',
+    ),
+    implementedBy: z.string().exactOptional().describe('Who agreed its terms over the union’s head.'),
   })
   .describe('An offer and what became of it.');
 /** An offer. */
@@ -255,6 +284,32 @@ export const ActionRecord = z
     noticeServedAt: RecordInstant.exactOptional().describe(
       'When notice reached the employers, where the scenario says it differs from the call.',
     ),
+    scopeChanges: z
+      .array(
+        z.strictObject({
+          from: RecordInstant.describe('When the scope changes.'),
+          scope: StrikeScope.describe('The scope from then on.'),
+        }),
+      )
+      .exactOptional()
+      .describe(
+        'Changes of scope during the strike that its call declared, in order; scope is the scope at the start.',
+      ),
+    employers: z
+      .strictObject({
+        count: Count.describe('How many employers take part.'),
+        kind: z.string().describe('What they are, e.g. "NHS trusts".'),
+      })
+      .exactOptional()
+      .describe('How many employers’ staff take part, as reported.'),
+    derogations: z.string().exactOptional().describe('What is exempted from the action, in a few words.'),
+    mandateEndArgued: RecordInstant.exactOptional().describe(
+      'The end of the mandate as the union argued it when it called the strike, where later than the law’s count.',
+    ),
+    court: z
+      .string()
+      .exactOptional()
+      .describe('The legal challenge whose decision stopped the strike or cut it short, by name.'),
     ballot: z
       .string()
       .describe('The ballot whose mandate it was called under (the new one, once a mandate is renewed).'),
@@ -329,6 +384,19 @@ export const ImpositionRecord = z
 /** An imposition. */
 export type ImpositionRecord = z.infer<typeof ImpositionRecord>;
 
+/** Terms the union did not agree to, agreed by others and applied to its members. */
+export const ImplementationRecord = z
+  .strictObject({
+    at: RecordInstant.describe('When the terms were agreed by others and so applied.'),
+    by: z.string().describe('Who agreed them, e.g. "NHS Staff Council".'),
+    summary: z.string().describe('The terms in a few words.'),
+    offer: z.string().exactOptional().describe('The offer whose terms they are, if one was made in the dispute.'),
+    effective: RecordInstant.exactOptional().describe('When they took effect, if later.'),
+  })
+  .describe('Terms implemented over the union’s head: agreed by others, applied to its members.');
+/** Terms implemented over the union's head. */
+export type ImplementationRecord = z.infer<typeof ImplementationRecord>;
+
 /** A legal challenge and its outcome. */
 export const ChallengeRecord = z
   .strictObject({
@@ -351,6 +419,9 @@ export const SurroundingsRecord = z
       .array(OfficeHolderRecord)
       .describe('Every change of office holder, in order; the latest for a role holds it now.'),
     impositions: z.array(ImpositionRecord).describe('Every imposition of terms, in order.'),
+    implementations: z
+      .array(ImplementationRecord)
+      .describe('Terms the union did not agree to, agreed by others and applied to its members, in order.'),
     challenges: z.array(ChallengeRecord).describe('Every legal challenge, in the order filed.'),
   })
   .describe('The world around the dispute: polls, office holders, imposed terms, legal challenges.');

@@ -17,6 +17,12 @@ export const Source = z.strictObject({
   publisher: z.string().min(1).describe('Who published it, e.g. "BBC News" or "BMA".'),
   title: z.string().min(1).describe('The headline or title of the article, report or statement.'),
   date: Instant.optional().describe('When the source was published.'),
+  archived: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .optional()
+    .describe(
+      'A copy that was read where the original (url) could not be: an archive or a syndicated copy on another site.',
+    ),
 });
 /** A source. */
 export type Source = z.infer<typeof Source>;

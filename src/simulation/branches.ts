@@ -105,7 +105,8 @@ export interface Branch {
 
 const LABELS: Partial<Record<DisputeEvent['type'], (e: DisputeEvent) => string>> = {
   'dispute.declared': () => 'declare a dispute',
-  'ballot.closed': (e) => (e.type === 'ballot.closed' && e.cast >= 500 ? 'the ballot passes' : 'the ballot fails'),
+  'ballot.closed': (e) =>
+    e.type === 'ballot.closed' && (e.cast ?? 0) >= 500 ? 'the ballot passes' : 'the ballot fails',
   'conciliation.ended': (e) =>
     e.type === 'conciliation.ended' && e.agreement ? 'conciliation succeeds' : 'conciliation fails',
   'referendum.opened': (e) =>

@@ -41,6 +41,11 @@ const BRANCHES: Record<string, readonly Type[] | 'record'> = {
   hasHeldAction: 'record',
   actionBegunUnderMandate: 'record',
   hasImposedTerms: 'record',
+  courtEndsMandateNow: ['challenge.decided'],
+  courtFixesMandateEnd: ['challenge.decided'],
+  courtChangesStrikes: ['challenge.decided'],
+  courtEndsRunningStrike: ['challenge.decided'],
+  courtLeavesStrikesPending: ['challenge.decided'],
 };
 
 /** The event types a guard tests; undefined for a guard that reads only the record. */
@@ -140,6 +145,7 @@ const SAMPLES: { [T in Type]: EventOf<T> } = {
   'impact.reported': { type: 'impact.reported', at, action: 's1', by: 'NHS England' },
   'terms.imposed': { type: 'terms.imposed', at, by: 'Jeremy Hunt', summary: 'new contract' },
   'terms.paused': { type: 'terms.paused', at, by: 'Jeremy Hunt' },
+  'terms.implemented': { type: 'terms.implemented', at, by: 'NHS Staff Council', summary: '5%', offer: 'o1' },
   'challenge.filed': { type: 'challenge.filed', at, challenge: 'c1', by: 'Justice for Health', summary: 'review' },
   'challenge.decided': { type: 'challenge.decided', at, challenge: 'c1', result: 'dismissed' },
   'office.changed': { type: 'office.changed', at, role: 'health secretary', holder: 'a minister' },
@@ -184,6 +190,13 @@ const offer = (id: string, status: OfferRecord['status']): OfferRecord => ({
   status,
 });
 const vote = (patch = {}) => ({ id: 'r1', kind: 'referendum' as const, offer: 'o1', openedAt: '2023-02-02', ...patch });
+/** A challenge filed and not yet decided. */
+const FILED: ChallengeRecord = {
+  id: 'c1',
+  by: 'the Secretary of State',
+  summary: 'the mandate has ended',
+  filedAt: '2023-02-01',
+};
 const withMandate = (facts: Facts = {}) => ctx({ ballots: [ballot()], mandate: mandate(), ...facts });
 
 /** A guard asked about one event on one record: whether it holds and, for a rule that does not, the reason. */
@@ -485,6 +498,193 @@ const CASES: Record<string, Case[]> = {
       ctx({ challenges: [{ id: 'c1', by: 'x', summary: 'y', filedAt: '2023-02-01' }] }),
       sample('challenge.filed'),
       'a challenge "c1" was already filed',
+    ),
+  ],
+  isKnownResult: [
+    yes('counts that decide every test', ctx({ ballots: [ballot()] }), sample('ballot.closed')),
+    yes(
+      'published shares that decide every test',
+      ctx({ ballots: [ballot()] }),
+      sample('ballot.closed', {
+        entitled: undefined,
+        cast: undefined,
+        yes: undefined,
+        no: undefined,
+        turnoutPct: 43.4,
+        yesPct: 84,
+      }),
+    ),
+    yes(
+      'no figures, the result as announced',
+      ctx({ ballots: [ballot()] }),
+      sample('ballot.closed', {
+        entitled: undefined,
+        cast: undefined,
+        yes: undefined,
+        no: undefined,
+        result: 'mandate',
+      }),
+    ),
+    yes(
+      'a disaggregated ballot, constituencies only',
+      ctx({ ballots: [ballot()] }),
+      sample('ballot.closed', {
+        entitled: undefined,
+        cast: undefined,
+        yes: undefined,
+        no: undefined,
+        constituencies: { met: 130, unit: 'NHS organisations' },
+      }),
+    ),
+    no(
+      'cast and yes without those entitled, and no result',
+      ctx({ ballots: [ballot()] }),
+      sample('ballot.closed', { entitled: undefined, no: undefined }),
+      'the figures given do not decide the turnout, support tests: give the result as announced (result: mandate or no-mandate)',
+    ),
+    no(
+      'a result the figures contradict',
+      ctx({ ballots: [ballot()] }),
+      sample('ballot.closed', { cast: 400, yes: 350, no: 50, result: 'mandate' }),
+      'the result says a mandate, but turnout 40.0% is under the 50.0% threshold; yes votes are 35.0% of those entitled, under the 40.0% threshold',
+    ),
+  ],
+  isCoveredByMandate: [
+    yes(
+      'as many employers as the mandate covers',
+      withMandate({ mandate: mandate({ covers: { count: 130, unit: 'NHS organisations' } }) }),
+      sample('strike.called', { employers: { count: 130, kind: 'NHS trusts' } }),
+    ),
+    yes('no count of employers', withMandate(), sample('strike.called')),
+    no(
+      'more employers than constituencies covered',
+      withMandate({ mandate: mandate({ covers: { count: 130, unit: 'NHS organisations' } }) }),
+      sample('strike.called', { employers: { count: 131, kind: 'NHS trusts' } }),
+      'the mandate covers 130 NHS organisations, fewer than the 131 NHS trusts called',
+    ),
+  ],
+  hasPossibleOrders: [
+    yes('a decision ordering nothing', fresh, sample('challenge.decided')),
+    yes(
+      'ending a live mandate early',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-06-01' }),
+    ),
+    yes(
+      'cutting a called strike short',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'called')] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1', endsAt: '2023-03-14' }] }),
+    ),
+    no(
+      'stopping a strike never called',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's9' }] }),
+      'no action "s9" is called or under way for the court to stop',
+    ),
+    no(
+      'a limit after the strike ends',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'called')] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1', endsAt: '2023-03-17' }] }),
+      'action "s1" already ends on 2023-03-16, before the court\'s limit',
+    ),
+    no(
+      'ending a mandate never held',
+      ctx({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-06-01' }),
+      'there is no live mandate for the court to end',
+    ),
+    no(
+      'extending a mandate',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-08-01' }),
+      "the mandate expires on 2023-07-20: a court's decision cannot extend it",
+    ),
+    no(
+      'orders on a dismissed challenge',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { mandateEnds: '2023-06-01' }),
+      'a dismissed challenge orders nothing: only an upheld or partly-upheld one can end a mandate or stop a strike',
+    ),
+  ],
+  courtEndsMandateNow: [
+    yes(
+      'a mandate declared over already',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-02-28' }),
+    ),
+    no(
+      'a mandate ending later',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-06-01' }),
+    ),
+    no('no mandate ordered', withMandate({ challenges: [FILED] }), sample('challenge.decided', { result: 'upheld' })),
+  ],
+  courtFixesMandateEnd: [
+    yes(
+      'a mandate ending later',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-06-01' }),
+    ),
+    no(
+      'a mandate declared over already',
+      withMandate({ challenges: [FILED] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-02-28' }),
+    ),
+    no('a dismissed challenge', withMandate({ challenges: [FILED] }), sample('challenge.decided')),
+  ],
+  courtChangesStrikes: [
+    yes(
+      'a mandate ended before a called strike ends',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'called')] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-03-15' }),
+    ),
+    no(
+      'a mandate ended after every strike',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'called')] }),
+      sample('challenge.decided', { result: 'upheld', mandateEnds: '2023-06-01' }),
+    ),
+  ],
+  courtEndsRunningStrike: [
+    yes(
+      'the running strike stopped',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'running')] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1' }] }),
+    ),
+    no(
+      'the running strike cut to a later end',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'running', { end: '2023-03-04' })] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1', endsAt: '2023-03-03' }] }),
+    ),
+  ],
+  courtLeavesStrikesPending: [
+    yes(
+      'one of two called strikes stopped',
+      withMandate({
+        actions: [action('s1', 'called'), action('s2', 'called', { start: '2023-04-01', end: '2023-04-02' })],
+      }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1' }] }),
+    ),
+    no(
+      'the only called strike stopped',
+      withMandate({ challenges: [FILED], actions: [action('s1', 'called')] }),
+      sample('challenge.decided', { result: 'upheld', strikes: [{ action: 's1' }] }),
+    ),
+  ],
+  isUnagreedTerms: [
+    yes('an offer the members rejected', ctx({ offers: [offer('o1', 'rejected')] }), sample('terms.implemented')),
+    yes('terms of no offer', fresh, sample('terms.implemented', { offer: undefined })),
+    no('an offer never made', fresh, sample('terms.implemented'), 'no offer "o1" was ever made'),
+    no(
+      'an offer the union accepted',
+      ctx({ offers: [offer('o1', 'accepted')] }),
+      sample('terms.implemented'),
+      'offer "o1" was accepted by the union: its terms are a deal',
+    ),
+    no(
+      'an offer still before the union',
+      tabled,
+      sample('terms.implemented'),
+      'offer "o1" is still before the union, which has not answered it',
     ),
   ],
   isPendingChallenge: [

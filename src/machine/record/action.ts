@@ -36,7 +36,13 @@ export function recordStrikeCalled(context: DisputeContext, event: EventOf<'stri
     ballot: context.balloting.mandate?.ballot ?? '',
     status: 'called',
     changes: [],
-    ...optional({ hours: event.hours }),
+    ...optional({
+      hours: event.hours,
+      scopeChanges: event.scopeChanges?.map((c) => ({ from: iso(c.from), scope: c.scope })),
+      employers: event.employers && { count: event.employers.count, kind: event.employers.kind },
+      derogations: event.derogations,
+      mandateEndArgued: event.mandateEndArgued && iso(event.mandateEndArgued),
+    }),
   });
   return changed(context, 'action', { actions, pending: withPending(context.action.pending, actions, event.action) });
 }

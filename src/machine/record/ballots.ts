@@ -48,15 +48,23 @@ export function recordBallotClosed(context: DisputeContext, event: EventOf<'ball
   const ballots = replacedAt(context.balloting.ballots, positionOf(context.balloting.ballots, ballot.id), {
     ...ballot,
     closedAt,
-    ...(event.announced ? { announcedAt: iso(event.announced) } : {}),
-    entitled: event.entitled,
-    cast: event.cast,
-    yes: event.yes,
-    no: event.no,
-    turnoutPct: round1(verdict.turnout),
-    yesPct: round1(verdict.yesShareOfCast),
-    yesOfEntitledPct: round1(verdict.yesShareOfEntitled),
+    ...optional({
+      announcedAt: event.announced && iso(event.announced),
+      entitled: event.entitled,
+      cast: event.cast,
+      yes: event.yes,
+      no: event.no,
+      turnoutPct: verdict.turnout === undefined ? undefined : round1(verdict.turnout),
+      yesPct: verdict.yesShareOfCast === undefined ? undefined : round1(verdict.yesShareOfCast),
+      yesOfEntitledPct: verdict.yesShareOfEntitled === undefined ? undefined : round1(verdict.yesShareOfEntitled),
+      constituencies: event.constituencies && {
+        met: event.constituencies.met,
+        ...optional({ balloted: event.constituencies.balloted }),
+        unit: event.constituencies.unit,
+      },
+    }),
     mandate: verdict.mandate,
+    ...(verdict.byFigures === undefined ? { asAnnounced: true } : {}),
     reasons: verdict.reasons,
   });
   if (!verdict.mandate) return changed(context, 'balloting', { ballots });
@@ -71,6 +79,7 @@ export function recordBallotClosed(context: DisputeContext, event: EventOf<'ball
     expiresAt: rule.kind === 'fixed' ? formatInstant(addMonths(startOfDay(closeMs), rule.months)) : null,
     startBy:
       rule.kind === 'until-given-up' ? formatInstant(addDays(startOfDay(closeMs), rule.startWithinWeeks * 7)) : null,
+    ...(event.constituencies ? { covers: { count: event.constituencies.met, unit: event.constituencies.unit } } : {}),
   };
   if (ballot.supplementary) {
     return changed(context, 'balloting', {

@@ -5,5 +5,6 @@
 export * from './action.js';
 export * from './ballots.js';
 export { advanceNow, type ContextPatch, recordDeclared, recordEnded } from './common.js';
+export * from './court.js';
 export * from './negotiation.js';
 export * from './surroundings.js';

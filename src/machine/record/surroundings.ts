@@ -10,6 +10,7 @@ export type SurroundingType =
   | 'poll.published'
   | 'terms.imposed'
   | 'terms.paused'
+  | 'terms.implemented'
   | 'challenge.filed'
   | 'challenge.decided'
   | 'law.changed';
@@ -17,7 +18,7 @@ export type SurroundingType =
 /** The record of the world around the dispute: office holders, polls, impositions, challenges, the law. */
 export function recordSurroundings(context: DisputeContext, event: EventOf<SurroundingType>): ContextPatch {
   const at = iso(event.at);
-  const { officeHolders, polls, impositions, challenges } = context.surroundings;
+  const { officeHolders, polls, impositions, implementations, challenges } = context.surroundings;
   switch (event.type) {
     case 'office.changed':
       return changed(context, 'surroundings', {
@@ -47,6 +48,28 @@ export function recordSurroundings(context: DisputeContext, event: EventOf<Surro
       return paused
         ? changed(context, 'surroundings', { impositions: replacedAt(impositions, last, { ...paused, pausedAt: at }) })
         : {};
+    }
+    case 'terms.implemented': {
+      const patch: ContextPatch = changed(context, 'surroundings', {
+        implementations: appended(implementations, {
+          at,
+          by: event.by,
+          summary: event.summary,
+          ...optional({ offer: event.offer, effective: event.effective && iso(event.effective) }),
+        }),
+      });
+      return event.offer === undefined
+        ? patch
+        : {
+            ...patch,
+            ...changed(context, 'negotiation', {
+              offers: updatedById(context.negotiation.offers, event.offer, (o) => ({
+                ...o,
+                implementedAt: at,
+                implementedBy: event.by,
+              })),
+            }),
+          };
     }
     case 'challenge.filed':
       return changed(context, 'surroundings', {

@@ -4,8 +4,8 @@
  */
 import { and } from 'xstate';
 
-/** A new strike, under a mandate that covers its dates and with due notice. */
-const NEW_STRIKE = and(['isNewAction', 'hasMandateAndNotice']);
+/** A new strike, under a mandate that covers its dates and its employers, with due notice. */
+const NEW_STRIKE = and(['isNewAction', 'hasMandateAndNotice', 'isCoveredByMandate']);
 
 /** A called strike moved to new dates the mandate covers, with fresh notice. */
 const MOVED_STRIKE = and(['isPendingAction', 'hasMandateAndNotice']);
@@ -30,6 +30,32 @@ const stopStrikeWhileStriking = [
   { guard: and(['isRunningAction', 'hasStrikesPending']), target: 'announced', actions: 'recordStrikeChanged' },
   { guard: 'isRunningAction', target: 'ended', actions: 'recordStrikeChanged' },
   { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
+] as const;
+
+/** A court's decision that stops or shortens strikes called or under way. */
+const COURT = ['isPendingChallenge', 'hasPossibleOrders', 'courtChangesStrikes'] as const;
+
+/** A court's decision while strikes are called: the others stay announced (re-armed), or action is over. */
+const courtOnCalledStrikes = [
+  {
+    guard: and([...COURT, 'courtLeavesStrikesPending']),
+    target: 'announced',
+    reenter: true,
+    actions: 'recordCourtDecision',
+  },
+  { guard: and([...COURT, 'hasHeldAction']), target: 'ended', actions: 'recordCourtDecision' },
+  { guard: and(COURT), target: 'none', actions: 'recordCourtDecision' },
+] as const;
+
+/** A court's decision while a strike is under way: it ends it now, or cuts its end (re-armed), or stops later ones. */
+const courtOnRunningStrike = [
+  {
+    guard: and([...COURT, 'courtEndsRunningStrike', 'courtLeavesStrikesPending']),
+    target: 'announced',
+    actions: 'recordCourtDecision',
+  },
+  { guard: and([...COURT, 'courtEndsRunningStrike']), target: 'ended', actions: 'recordCourtDecision' },
+  { guard: and(COURT), target: 'striking', reenter: true, actions: 'recordCourtDecision' },
 ] as const;
 
 /** The action region's states and transitions. */
@@ -76,6 +102,7 @@ export const actionRegion = {
         'strike.rescoped': { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
         'strike.suspended': stopCalledStrike,
         'strike.cancelled': stopCalledStrike,
+        'challenge.decided': courtOnCalledStrikes,
       },
     },
     striking: {
@@ -92,6 +119,7 @@ export const actionRegion = {
         'strike.rescoped': { guard: 'isCalledOrRunningAction', actions: 'recordStrikeChanged' },
         'strike.suspended': stopStrikeWhileStriking,
         'strike.cancelled': stopStrikeWhileStriking,
+        'challenge.decided': courtOnRunningStrike,
       },
     },
     ended: {

@@ -1,4 +1,6 @@
 /** The ballot region of the live dispute. Statutory ballots: none open, or one open. */
+import { and } from 'xstate';
+
 /** The ballot region's states and transitions. */
 export const ballotRegion = {
   initial: 'idle',
@@ -10,7 +12,13 @@ export const ballotRegion = {
     },
     open: {
       description: 'Members are voting in a statutory ballot; the law in force when it opened will judge it.',
-      on: { 'ballot.closed': { guard: 'isOpenBallot', target: 'idle', actions: 'recordBallotClosed' } },
+      on: {
+        'ballot.closed': {
+          guard: and(['isOpenBallot', 'isKnownResult']),
+          target: 'idle',
+          actions: 'recordBallotClosed',
+        },
+      },
     },
   },
 } as const;

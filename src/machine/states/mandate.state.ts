@@ -7,7 +7,10 @@ import { and } from 'xstate';
 const LAPSED = '#dispute.active.mandate.lapsed';
 
 /** The main ballot (not a supplementary one) closes as the ballot region records it: only then can it move the mandate. */
-const CLOSES_MAIN = ['isOpenBallot', 'isMainBallot'] as const;
+const CLOSES_MAIN = ['isOpenBallot', 'isKnownResult', 'isMainBallot'] as const;
+
+/** A court's decision that can be applied: the challenge is pending and what it orders is possible. */
+const COURT_ORDERS = ['isPendingChallenge', 'hasPossibleOrders'] as const;
 
 /** A closed main ballot moves the mandate region to the mandate it gives, or records that it gave none. */
 const onBallotClosed = [
@@ -43,6 +46,15 @@ export const mandateRegion = {
           target: 'relinquished',
           actions: 'recordMandateRelinquished',
         },
+        'challenge.decided': [
+          { guard: and([...COURT_ORDERS, 'courtEndsMandateNow']), target: LAPSED, actions: 'recordCourtDecision' },
+          {
+            guard: and([...COURT_ORDERS, 'courtFixesMandateEnd']),
+            target: '.term',
+            reenter: true,
+            actions: 'recordCourtDecision',
+          },
+        ],
       },
       states: {
         term: {
@@ -86,7 +98,8 @@ export const mandateRegion = {
       },
     },
     lapsed: {
-      description: 'The mandate has run out; a new ballot is needed before any further strike.',
+      description:
+        'The mandate has run out, or a court has declared it over; a new ballot is needed before any further strike.',
       on: { 'ballot.closed': onBallotClosed },
     },
     relinquished: {

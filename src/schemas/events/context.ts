@@ -32,14 +32,40 @@ export const ChallengeFiled = eventOf(
 /** A legal challenge was filed. */
 export type ChallengeFiled = z.infer<typeof ChallengeFiled>;
 
-/** A court decides a legal challenge. */
-export const ChallengeDecided = eventOf('challenge.decided', 'A court decides a legal challenge.', {
-  challenge: Id.describe('The challenge decided, named as in its challenge.filed event.'),
-  result: z
-    .enum(['upheld', 'dismissed', 'withdrawn', 'partly-upheld'])
-    .describe('What became of the challenge: upheld, dismissed, withdrawn or partly-upheld.'),
-  summary: z.string().min(1).optional().describe('What the court decided and why, in a few words.'),
-});
+/** A strike a court stops or shortens. */
+export const CourtStrikeOrder = z
+  .strictObject({
+    action: Id.describe('The strike, named as when it was called; it must be called or under way.'),
+    endsAt: Instant.optional().describe(
+      'The strike may run only until then; without it, the court stops the strike altogether.',
+    ),
+  })
+  .describe('A strike the court stops, or cuts short at an instant.');
+
+/** A court decides a legal challenge, and what it orders, which the machine applies. */
+export const ChallengeDecided = withOwnChecks(
+  eventOf(
+    'challenge.decided',
+    'A court decides a legal challenge; an upheld challenge can end the mandate or stop or shorten named strikes, and the machine applies it.',
+    {
+      challenge: Id.describe('The challenge decided, named as in its challenge.filed event.'),
+      result: z
+        .enum(['upheld', 'dismissed', 'withdrawn', 'partly-upheld'])
+        .describe('What became of the challenge: upheld, dismissed, withdrawn or partly-upheld.'),
+      summary: z.string().min(1).optional().describe('What the court decided and why, in a few words.'),
+      mandateEnds: Instant.optional().describe(
+        'The court declares the mandate ends then (the High Court: the RCN’s at 23:59 on 1 May 2023): it ends there, and any strike running past it is cut at it.',
+      ),
+      strikes: z
+        .array(CourtStrikeOrder)
+        .min(1)
+        .optional()
+        .describe(
+          'Strikes the court stops or cuts short, by name (an injunction, a declaration that action is unlawful).',
+        ),
+    },
+  ),
+);
 /** A legal challenge was decided. */
 export type ChallengeDecided = z.infer<typeof ChallengeDecided>;
 

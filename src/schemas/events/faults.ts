@@ -29,12 +29,16 @@ export function withOwnChecks<S extends z.ZodObject<{ type: z.ZodLiteral<string>
     (event, ctx) => {
       if (!event || typeof event !== 'object') return;
       for (const f of check(event)) {
-        ctx.addIssue({ code: 'custom', path: f.field ? [f.field] : [], message: f.message, params: { code: f.code } });
+        ctx.addIssue({ code: 'custom', path: fieldPath(f.field), message: f.message, params: { code: f.code } });
       }
     },
     { when: () => true },
   );
 }
+
+/** A fault's field as a schema path: `scopeChanges.1.from` is ['scopeChanges', 1, 'from']. */
+const fieldPath = (field: string | undefined): (string | number)[] =>
+  field ? field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [];
 
 /** The faults in an event's own data, by the checks of its type; none for a type without checks. */
 export function eventFaults(event: { type: string } & Readonly<Record<string, unknown>>): EventFault[] {
@@ -75,6 +79,32 @@ export function countFaults(e: Readonly<Record<string, unknown>>, subject: 'ball
   return out;
 }
 
+/** The figures a ballot run constituency by constituency cannot have: national totals, more met than balloted. */
+function constituencyFaults(e: Readonly<Record<string, unknown>>): EventFault[] {
+  const c = e.constituencies;
+  if (!c || typeof c !== 'object') return [];
+  const out: EventFault[] = [];
+  for (const field of ['entitled', 'cast', 'yes', 'no', 'turnoutPct', 'yesPct']) {
+    if (e[field] !== undefined) {
+      out.push({
+        field,
+        code: 'ballot.totals-with-constituencies',
+        message: `a ballot run constituency by constituency has no national ${field}: give only the constituencies that met the thresholds`,
+      });
+    }
+  }
+  const { met, balloted } = c as { met?: unknown; balloted?: unknown };
+  const [m, b] = [num(met), num(balloted)];
+  if (m !== undefined && b !== undefined && m > b) {
+    out.push({
+      field: 'constituencies',
+      code: 'ballot.met-over-balloted',
+      message: `the thresholds were met at ${m} constituencies, but only ${b} were balloted`,
+    });
+  }
+  return out;
+}
+
 /** Two shares of one whole that add up to over 100%, reported at the second. */
 export function shareFaults(e: Readonly<Record<string, unknown>>, a: string, b: string, code: string): EventFault[] {
   const [x, y] = [num(e[a]), num(e[b])];
@@ -99,6 +129,30 @@ export function orderFaults(
 const datesInOrder: FaultCheck = (e) =>
   orderFaults(e, 'start', 'end', 'strike.ends-before-start', 'the strike ends before it starts');
 
+/** A call's changes of scope that cannot be: outside the strike, or out of order. */
+const scopeChangeFaults: FaultCheck = (e) => {
+  if (!Array.isArray(e.scopeChanges)) return [];
+  const [start, end] = [ms(e.start), ms(e.end)];
+  let last = start;
+  const out: EventFault[] = [];
+  e.scopeChanges.forEach((change: unknown, i: number) => {
+    const from = ms((change as { from?: unknown } | null)?.from);
+    if (from === undefined) return;
+    if ((last !== undefined && from <= last) || (end !== undefined && from >= end)) {
+      out.push({
+        field: `scopeChanges.${i}.from`,
+        code: 'strike.scope-change-outside',
+        message:
+          i > 0
+            ? 'a change of scope must come after the one before it and before the strike ends'
+            : 'a change of scope must come after the strike starts and before it ends',
+      });
+    }
+    last = from;
+  });
+  return out;
+};
+
 /**
  * Each event type's own checks, in one table that needs no schema library: the schemas attach them
  * (`withOwnChecks`), and the machine asks them (`eventFaults`) for events that never met a schema.
@@ -108,6 +162,7 @@ export const FAULT_CHECKS: Readonly<Record<string, FaultCheck>> = {
     orderFaults(e, 'at', 'closes', 'ballot.closes-before-opens', 'the ballot closes before it opens'),
   'ballot.closed': (e) => [
     ...countFaults(e, 'ballot'),
+    ...constituencyFaults(e),
     ...orderFaults(
       e,
       'at',
@@ -126,6 +181,16 @@ export const FAULT_CHECKS: Readonly<Record<string, FaultCheck>> = {
     ...countFaults(e, 'referendum'),
     ...shareFaults(e, 'yesPct', 'noPct', 'referendum.shares-over-100'),
   ],
-  'strike.called': datesInOrder,
+  'strike.called': (e) => [...datesInOrder(e), ...scopeChangeFaults(e)],
+  'challenge.decided': (e) =>
+    (e.mandateEnds !== undefined || e.strikes !== undefined) && (e.result === 'dismissed' || e.result === 'withdrawn')
+      ? [
+          {
+            field: e.mandateEnds !== undefined ? 'mandateEnds' : 'strikes',
+            code: 'challenge.orders-need-upheld',
+            message: `a ${String(e.result)} challenge orders nothing: only an upheld or partly-upheld one can end a mandate or stop a strike`,
+          },
+        ]
+      : [],
   'strike.rescheduled': datesInOrder,
 };

@@ -12,6 +12,7 @@ import {
   OfferWithdrawn,
   ReferendumClosed,
   ReferendumOpened,
+  TermsImplemented,
   TermsImposed,
   TermsPaused,
 } from './offer.js';
@@ -72,6 +73,7 @@ export const EVENT_SCHEMAS = [
   ImpactReported,
   TermsImposed,
   TermsPaused,
+  TermsImplemented,
   ChallengeFiled,
   ChallengeDecided,
   OfficeChanged,

@@ -149,3 +149,23 @@ export const TermsPaused = eventOf(
 );
 /** Imposed terms were paused. */
 export type TermsPaused = z.infer<typeof TermsPaused>;
+
+/**
+ * Terms the union did not agree to, agreed by others and applied to its members: the NHS Staff Council accepted the
+ * 2023 Agenda for Change offer by a majority of its unions on 2 May 2023, after the RCN's members had rejected it,
+ * and the award was paid to all staff. Neither a deal for this union nor an employer imposing its own contract.
+ */
+export const TermsImplemented = eventOf(
+  'terms.implemented',
+  'Terms the union did not agree to are agreed by others (a joint council of unions, say) and applied to its members: neither a deal for this union nor terms the employer imposes on its own.',
+  {
+    by: z.string().min(1).describe('Who agreed the terms and so made them apply, e.g. "NHS Staff Council".'),
+    summary: z.string().min(1).describe('The terms in a few words.'),
+    offer: Id.optional().describe(
+      'The offer whose terms are applied, if one was made in the dispute; the union must not have accepted it.',
+    ),
+    effective: Instant.optional().describe('When the terms took effect (were paid), if later.'),
+  },
+);
+/** Terms were implemented over the union's head. */
+export type TermsImplemented = z.infer<typeof TermsImplemented>;

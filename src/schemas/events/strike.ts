@@ -1,12 +1,30 @@
 /** Industrial action: strikes called, changed, suspended and called off. */
 import { z } from 'zod';
-import { eventOf, Id, Instant } from '../primitives.js';
+import { Count, eventOf, Id, Instant } from '../primitives.js';
 import { withOwnChecks } from './faults.js';
 
 /** What the action withdraws: all labour, or everything but emergency care. */
 export const StrikeScope = z.enum(['full-walkout', 'emergency-care-only']);
 /** The scope of a strike. */
 export type StrikeScope = z.infer<typeof StrikeScope>;
+
+/** How many employers' staff take part in a strike, as reported. */
+export const StrikeEmployers = z
+  .strictObject({
+    count: Count.describe('How many employers take part, as reported.'),
+    kind: z.string().min(1).describe('What they are, in the plural as the count reads, e.g. "NHS trusts".'),
+  })
+  .describe(
+    'How many employers’ staff take part, where not every employer is called (the RCN called 44 trusts in December 2022); at most the constituencies the mandate covers.',
+  );
+
+/** A change of scope at an instant inside a strike, declared in its call. */
+export const ScopeChange = z
+  .strictObject({
+    from: Instant.describe('When the new scope begins: after the start and before the end.'),
+    scope: StrikeScope.describe('The scope from then on.'),
+  })
+  .describe('The scope from an instant inside the strike, as the call declared it.');
 
 /** The union gives notice of a strike from `start` to a later `end`. */
 export const StrikeCalled = withOwnChecks(
@@ -32,6 +50,24 @@ export const StrikeCalled = withOwnChecks(
         .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write daily hours like 08:00-17:00')
         .optional()
         .describe('Daily hours, where the action runs only part of each day, e.g. "08:00-17:00".'),
+      scopeChanges: z
+        .array(ScopeChange)
+        .min(1)
+        .optional()
+        .describe(
+          'Where the call declares the scope changing during the strike (20 Sep 2023 under Christmas Day cover, 21 Sep on a full walkout): each new scope and when it begins, in order.',
+        ),
+      employers: StrikeEmployers.optional(),
+      derogations: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'What is exempted from the action (services kept running, agreed nationally or locally), in a few words.',
+        ),
+      mandateEndArgued: Instant.optional().describe(
+        'Where the union counted its mandate to end later than the law as a court later read it (the RCN called action to 2 May 2023, arguing its mandate ran to the end of that day): the end as argued, at most a day after the statutory count. The call is accepted as made; a court’s decision (challenge.decided with mandateEnds) does the cutting.',
+      ),
     },
   ),
 );

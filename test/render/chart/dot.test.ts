@@ -43,7 +43,7 @@ describe('toDot', () => {
               "active.mandate.live.window" [label="window", tooltip="Before 2017: action must begin within four weeks of the ballot (longer by agreement), or the mandate is lost.", id="active.mandate.live.window"];
               "active.mandate.live.openEnded" [label="openEnded", tooltip="Before 2017: action began in time, so the mandate stays live until the union gives it up.", id="active.mandate.live.openEnded"];
             }
-            "active.mandate.lapsed" [label="lapsed", tooltip="The mandate has run out; a new ballot is needed before any further strike.", id="active.mandate.lapsed"];
+            "active.mandate.lapsed" [label="lapsed", tooltip="The mandate has run out, or a court has declared it over; a new ballot is needed before any further strike.", id="active.mandate.lapsed"];
             "active.mandate.relinquished" [label="relinquished", tooltip="The union has given up its mandate.", id="active.mandate.relinquished"];
           }"
     `);

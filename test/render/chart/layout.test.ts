@@ -117,9 +117,16 @@ describe('groupTransitions', () => {
   it('puts the events that share a guard and an arrow on one line, and keeps every edge once', () => {
     const loop = groups.find((g) => g.source === 'active.action.announced' && g.target === 'active.action.announced');
     expect(loop?.members.map((m) => m.lines.map((l) => l.text))).toEqual([
-      ['strike.called', '[isNewAction && hasMandateAndNotice]'],
+      ['strike.called', '[isNewAction && hasMandateAndNotice &&', 'isCoveredByMandate]'],
       ['strike.rescheduled', '[isPendingAction && hasMandateAndNotice]'],
       ['strike.suspended, strike.cancelled', '[isCalledOrRunningAction &&', 'hasStrikesPendingAfterThis]'],
+      [
+        'challenge.decided',
+        '[isPendingChallenge &&',
+        'hasPossibleOrders &&',
+        'courtChangesStrikes &&',
+        'courtLeavesStrikesPending]',
+      ],
       ['after untilNextStrike', '[hasMoreThanOneStrikePending]'],
     ]);
     const ids = groups.flatMap((g) => g.members.flatMap((m) => m.edges.map((e) => e.id)));

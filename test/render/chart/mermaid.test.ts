@@ -58,27 +58,29 @@ describe('toMermaid', () => {
               active_mandate_live_window --> active_mandate_live_window : mandate.extended [isAllowedExtension]
               active_mandate_live_window --> active_mandate_live_openEnded : after untilActionWindowCloses [actionBegunUnderMandate]
             }
-            %% lapsed: The mandate has run out; a new ballot is needed before any further strike.
+            %% lapsed: The mandate has run out, or a court has declared it over; a new ballot is needed before any further strike.
             state "lapsed" as active_mandate_lapsed
             %% relinquished: The union has given up its mandate.
             state "relinquished" as active_mandate_relinquished
-            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
-            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
-            active_mandate_none --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
-            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
-            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
-            active_mandate_failed --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
-            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
-            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_none --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_none --> active_mandate_failed : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotFails]
+            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_failed --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_failed --> active_mandate_failed : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotFails]
+            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_live --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesFixedMandate]
             active_mandate_live --> active_mandate_relinquished : mandate.relinquished [noStrikeCalledOrUnderWay]
+            active_mandate_live --> active_mandate_lapsed : challenge.decided [isPendingChallenge && hasPossibleOrders && courtEndsMandateNow]
+            active_mandate_live --> active_mandate_live : challenge.decided [isPendingChallenge && hasPossibleOrders && courtFixesMandateEnd]
             active_mandate_live --> active_mandate_lapsed : after untilMandateExpires
             active_mandate_live --> active_mandate_lapsed : after untilActionWindowCloses
-            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
-            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
-            active_mandate_lapsed --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
-            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesOpenEndedMandate]
-            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isMainBallot && ballotGivesFixedMandate]
-            active_mandate_relinquished --> active_mandate_failed : ballot.closed [isOpenBallot && isMainBallot && ballotFails]
+            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_lapsed --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_lapsed --> active_mandate_failed : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotFails]
+            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesOpenEndedMandate]
+            active_mandate_relinquished --> active_mandate_live : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotGivesFixedMandate]
+            active_mandate_relinquished --> active_mandate_failed : ballot.closed [isOpenBallot && isKnownResult && isMainBallot && ballotFails]
           }"
     `);
   });

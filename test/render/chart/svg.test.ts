@@ -58,8 +58,8 @@ describe('toSvg', () => {
     expect(element(plain, '<g class="state state-compound region" data-path="active.ballot">')).toMatchInlineSnapshot(`
       "  <g class="state state-compound region" data-path="active.ballot">
           <title>Statutory ballots of the members for industrial action.</title>
-          <rect class="box" x="386" y="60" width="2108" height="118.3" rx="10"/>
-          <path class="header-rule" d="M386,90 h2108"/>
+          <rect class="box" x="386" y="60" width="2296" height="133.3" rx="10"/>
+          <path class="header-rule" d="M386,90 h2296"/>
           <text class="active-mark" x="405" y="75">▶</text>
           <text class="label header" x="410" y="75">ballot</text>
           <g class="marker-initial" data-initial-of="active.ballot"><circle cx="410" cy="131.7" r="5"/><path d="M416,131.7 L436,131.7" marker-end="url(#sc-arrow)"/></g>
@@ -71,9 +71,9 @@ describe('toSvg', () => {
           </g>
           <g class="state state-atomic" data-path="active.ballot.open">
             <title>Members are voting in a statutory ballot; the law in force when it opened will judge it.</title>
-            <rect class="box" x="763" y="114.7" width="84" height="34" rx="8"/>
-            <text class="active-mark" x="784.5" y="131.7">▶</text>
-            <text class="label" x="805" y="131.7">open</text>
+            <rect class="box" x="784" y="114.7" width="84" height="34" rx="8"/>
+            <text class="active-mark" x="805.5" y="131.7">▶</text>
+            <text class="label" x="826" y="131.7">open</text>
           </g>
         </g>"
     `);
@@ -86,8 +86,8 @@ describe('toSvg', () => {
     ).toMatchInlineSnapshot(`
       "<g class="edge" data-edge="e3" data-event="ballot.opened">
         <title>ballot.opened [isNewBallot]</title>
-        <path class="route" d="M520,126 L763,126" marker-end="url(#sc-arrow)"/>
-        <text class="label"><tspan x="641.5" y="113.5">ballot.opened<tspan class="guard"> [isNewBallot]</tspan></tspan></text>
+        <path class="route" d="M520,126 L784,126" marker-end="url(#sc-arrow)"/>
+        <text class="label"><tspan x="652" y="113.5">ballot.opened<tspan class="guard"> [isNewBallot]</tspan></tspan></text>
       </g>"
     `);
   });
