@@ -1,8 +1,8 @@
 /** Disputes side by side: duration, ballots, action, offers against the claim, outcome — one screen. */
 
-import type { ActionRecord } from '../schemas/record.js';
+import type { ActionRecord, BallotRecord } from '../schemas/record.js';
 import type { Trace } from '../schemas/trace.js';
-import { claimWords, humanDate } from './describe.js';
+import { ballotFigureWords, claimWords, humanDate, outcomeWords } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** The figures of one dispute that a comparison shows. */
@@ -26,6 +26,14 @@ export interface DisputeSummary {
 
 const pct = (x: number | undefined): string => (x === undefined ? '?' : `${Number(x.toFixed(2))}%`);
 
+/** A closed ballot in a few words, from what was published: shares, or the constituencies that met the thresholds. */
+function ballotShort(b: BallotRecord): string {
+  if (b.constituencies) return `met at ${b.constituencies.met} ${b.constituencies.unit}`;
+  if (b.yesPct === undefined && b.turnoutPct === undefined)
+    return `${b.mandate ? 'mandate' : 'no mandate'}, figures not published`;
+  return ballotFigureWords({ yesPct: b.yesPct, turnoutPct: b.turnoutPct }).replace(' on ', ', ');
+}
+
 /** The summary of a replay's final record. */
 export function summarize(trace: Trace): DisputeSummary {
   const { dispute, balloting, negotiation, action, surroundings } = trace.final.context;
@@ -40,9 +48,7 @@ export function summarize(trace: Trace): DisputeSummary {
     from,
     to,
     months,
-    ballots: balloting.ballots
-      .filter((b) => b.closedAt)
-      .map((b) => `${pct(b.yesPct)} yes, ${pct(b.turnoutPct)} turnout${b.mandate ? '' : ' (failed)'}`),
+    ballots: balloting.ballots.filter((b) => b.closedAt).map((b) => `${ballotShort(b)}${b.mandate ? '' : ' (failed)'}`),
     strikesHeld: action.actions.filter((a) => a.status === 'held').length,
     daysOfAction: action.daysOfAction,
     daysCalledOff: action.actions
@@ -69,7 +75,7 @@ export function summarize(trace: Trace): DisputeSummary {
           .map((o) => o.holder),
       ),
     ],
-    outcome: trace.final.outcome,
+    outcome: outcomeWords(trace.final.outcome, trace.final.context),
   };
 }
 

@@ -54,6 +54,93 @@ export function formatNumber(x: number): string {
 const num = (x: unknown): string => (typeof x === 'number' ? formatNumber(x) : String(x));
 const pct = (x: unknown): string => (typeof x === 'number' ? `${Number(x.toFixed(2))}%` : '?');
 
+/** A ballot's figures as published, shortest first; a disaggregated ballot by its constituencies, never totals. */
+export interface BallotFiguresLike {
+  entitled?: number | undefined;
+  cast?: number | undefined;
+  yes?: number | undefined;
+  no?: number | undefined;
+  turnoutPct?: number | undefined;
+  yesPct?: number | undefined;
+  constituencies?: { met: number; balloted?: number | undefined; unit: string } | undefined;
+}
+
+/**
+ * A ballot's result in words, from what was published and nothing else: `86.08% yes on 71.08% turnout (20,741
+ * yes of 24,106 cast)`, `thresholds met at 130 NHS organisations in England (no national totals)`, or `figures not
+ * published`. Shares are worked out from counts only where both were given.
+ */
+export function ballotFigureWords(b: BallotFiguresLike): string {
+  if (b.constituencies) {
+    const { met, balloted, unit } = b.constituencies;
+    return `thresholds met at ${formatNumber(met)}${balloted !== undefined ? ` of ${formatNumber(balloted)}` : ''} ${unit} (balloted one by one: no national totals)`;
+  }
+  const turnout =
+    b.entitled !== undefined && b.cast !== undefined && b.entitled > 0 ? (b.cast / b.entitled) * 100 : b.turnoutPct;
+  const yes = b.yes !== undefined && b.cast !== undefined && b.cast > 0 ? (b.yes / b.cast) * 100 : b.yesPct;
+  const shares = [yes !== undefined ? `${pct(yes)} yes` : '', turnout !== undefined ? `on ${pct(turnout)} turnout` : '']
+    .filter(Boolean)
+    .join(' ');
+  const counts = [
+    b.yes !== undefined ? `${num(b.yes)} yes` : '',
+    b.no !== undefined ? `${num(b.no)} no` : '',
+    b.cast !== undefined ? `${num(b.cast)} cast` : '',
+    b.entitled !== undefined ? `${num(b.entitled)} entitled` : '',
+  ].filter(Boolean);
+  if (!shares && counts.length === 0) return 'figures not published';
+  return counts.length ? `${shares}${shares ? ' ' : ''}(${counts.join(', ')})` : shares;
+}
+
+/** A strike's scope in words, with the changes its call declared: `emergency care only; full walkout from 21 Sep 2023 07:00`. */
+export function scopeWords(a: {
+  scope: string;
+  scopeChanges?: readonly { from: string; scope: string }[] | undefined;
+}): string {
+  const words = (scope: string) => scope.replaceAll('-', ' ');
+  return [words(a.scope), ...(a.scopeChanges ?? []).map((c) => `${words(c.scope)} from ${humanDate(c.from)}`)].join(
+    '; ',
+  );
+}
+
+/** A strike's scope at an instant: its scope at the start, or the last change its call declared before then. */
+export function scopeAt(
+  a: { scope: string; scopeChanges?: readonly { from: string; scope: string }[] | undefined },
+  instant: string,
+): string {
+  let scope = a.scope;
+  for (const c of a.scopeChanges ?? []) if (Date.parse(c.from) <= Date.parse(instant)) scope = c.scope;
+  return scope;
+}
+
+/** What a court's decision orders, in words, or '' for one that orders nothing. */
+function courtOrderWords(e: Ev): string {
+  const orders: string[] = [];
+  if (typeof e.mandateEnds === 'string') orders.push(`the mandate ends ${humanDate(e.mandateEnds)}`);
+  for (const o of Array.isArray(e.strikes) ? (e.strikes as { action?: unknown; endsAt?: unknown }[]) : []) {
+    orders.push(
+      typeof o.endsAt === 'string'
+        ? `strike ${String(o.action)} may run only until ${humanDate(o.endsAt)}`
+        : `strike ${String(o.action)} is stopped`,
+    );
+  }
+  return orders.length ? `: ${orders.join('; ')}` : '';
+}
+
+/**
+ * An outcome in words, with what a bare outcome leaves out: a dispute abandoned after terms it rejected were
+ * implemented over its head says so, and by whom.
+ */
+export function outcomeWords(
+  outcome: string,
+  record: { surroundings: { implementations?: readonly { at: string; by: string }[] } },
+): string {
+  const implemented = record.surroundings.implementations?.at(-1);
+  if (outcome === 'abandoned' && implemented) {
+    return `abandoned, after terms it rejected were implemented over its head (${implemented.by}, ${humanDate(implemented.at)})`;
+  }
+  return outcome;
+}
+
 /** What an event says, in a short line. */
 export function describeEvent(e: Ev): string {
   switch (e.type) {
@@ -62,11 +149,14 @@ export function describeEvent(e: Ev): string {
     case 'ballot.opened':
       return `ballot ${String(e.ballot)} opens${e.closes ? ` (closes ${humanDate(String(e.closes))})` : ''}`;
     case 'ballot.closed': {
-      const entitled = Number(e.entitled);
-      const turnout = entitled > 0 ? (Number(e.cast) / entitled) * 100 : 0;
-      const yes = Number(e.cast) > 0 ? (Number(e.yes) / Number(e.cast)) * 100 : 0;
       const announced = typeof e.announced === 'string' ? `; result announced ${humanDate(e.announced)}` : '';
-      return `ballot ${String(e.ballot)} closes: ${pct(yes)} yes on ${pct(turnout)} turnout (${num(e.yes)} yes, ${num(e.no)} no of ${num(e.entitled)})${announced}`;
+      const result =
+        e.result === 'mandate'
+          ? ', a mandate as announced'
+          : e.result === 'no-mandate'
+            ? ', no mandate as announced'
+            : '';
+      return `ballot ${String(e.ballot)} closes: ${ballotFigureWords(e as BallotFiguresLike)}${result}${announced}`;
     }
     case 'mandate.extended':
       return `mandate extended by agreement to ${humanDate(String(e.until))}`;
@@ -106,8 +196,19 @@ export function describeEvent(e: Ev): string {
       return `${String(e.body)} award ${String(e.award)}: ${String(e.summary)}`;
     case 'award.accepted':
       return `award ${String(e.award)} accepted${e.inFull ? ' in full' : ' in part'}`;
-    case 'strike.called':
-      return `strike ${String(e.action)} called: ${span(e.start, e.end)}, ${String(e.scope).replaceAll('-', ' ')}`;
+    case 'strike.called': {
+      const employers = e.employers as { count?: number; kind?: string } | undefined;
+      const at = employers ? `, at ${num(employers.count)} ${String(employers.kind)}` : '';
+      const scope = scopeWords({
+        scope: String(e.scope),
+        scopeChanges: e.scopeChanges as { from: string; scope: string }[] | undefined,
+      });
+      const argued =
+        typeof e.mandateEndArgued === 'string'
+          ? ` (on the mandate as argued, to ${humanDate(e.mandateEndArgued)})`
+          : '';
+      return `strike ${String(e.action)} called: ${span(e.start, e.end)}, ${scope}${at}${argued}`;
+    }
     case 'strike.rescheduled':
       return `strike ${String(e.action)} moved to ${span(e.start, e.end)}`;
     case 'strike.rescoped':
@@ -137,7 +238,9 @@ export function describeEvent(e: Ev): string {
     case 'challenge.filed':
       return `legal challenge ${String(e.challenge)} by ${String(e.by)}`;
     case 'challenge.decided':
-      return `challenge ${String(e.challenge)} ${String(e.result)}`;
+      return `challenge ${String(e.challenge)} ${String(e.result)}${courtOrderWords(e)}`;
+    case 'terms.implemented':
+      return `${String(e.by)} implements terms over the union's head: ${String(e.summary)}${e.offer ? ` (offer ${String(e.offer)})` : ''}`;
     case 'office.changed':
       return `${String(e.holder)} becomes ${String(e.role)}`;
     case 'poll.published':

@@ -1,6 +1,6 @@
 /** The terminal timeline of a replay: one line a step, what changed, and the note. */
 import type { Trace, TraceStep } from '../schemas/trace.js';
-import { describeEvent, humanDate, stateChanges } from './describe.js';
+import { describeEvent, humanDate, outcomeWords, stateChanges } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** How much of a timeline to show. */
@@ -61,7 +61,7 @@ export function renderOutcome(trace: Trace, p: Palette): string {
     `${offers.length} offer${offers.length === 1 ? '' : 's'}`,
   ];
   const refusedText = refused > 0 ? p.red(`, ${refused} refused event${refused === 1 ? '' : 's'}`) : '';
-  return `${p.bold('Outcome:')} ${colour(outcome)} on ${humanDate(trace.final.date)} · ${parts.join(' · ')}${refusedText}`;
+  return `${p.bold('Outcome:')} ${colour(outcomeWords(outcome, trace.final.context))} on ${humanDate(trace.final.date)} · ${parts.join(' · ')}${refusedText}`;
 }
 
 /** The whole timeline of a replay. */

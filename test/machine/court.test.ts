@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../src/domain/time.js';
 import { outcomeOf } from '../../src/machine/explain.js';
+import { describeEvent, scopeAt } from '../../src/render/describe.js';
 import type { DisputeEvent } from '../../src/schemas/events/index.js';
 import { Engine } from '../../src/simulation/engine.js';
 
@@ -277,5 +278,59 @@ describe('terms implemented over the union’s head (the NHS Staff Council, 2 Ma
     engine.advanceTo(Date.parse('2023-06-27T00:00:00+01:00'));
     expect(engine.send({ type: 'dispute.ended', at: '2023-06-27' }).accepted).toBe(true);
     expect(outcomeOf(engine.snapshot)).toBe('abandoned');
+  });
+});
+
+describe('a call that declares its scope by day (20 Sep 2023 under Christmas Day cover, 21–22 Sep full walkouts)', () => {
+  const call: DisputeEvent = {
+    type: 'strike.called',
+    at: '2023-08-31',
+    action: 'sep',
+    start: '2023-09-20T07:00',
+    end: '2023-09-23T07:00',
+    scope: 'emergency-care-only',
+    scopeChanges: [{ from: '2023-09-21T07:00', scope: 'full-walkout' }],
+    derogations: 'Christmas Day cover on the joint day',
+  };
+
+  function called(): Engine {
+    const engine = Engine.start({ rules: 'by-date', start: '2023-08-01' });
+    for (const e of [
+      { type: 'dispute.declared', at: '2023-08-01', by: 'BMA', claim: { summary: 'pay' } },
+      { type: 'ballot.opened', at: '2023-08-02', ballot: 'b' },
+      { type: 'ballot.closed', at: '2023-08-30', ballot: 'b', entitled: 100, cast: 80, yes: 70, no: 10 },
+      call,
+    ] as DisputeEvent[]) {
+      expect(engine.send(e).reason, e.type).toBeUndefined();
+    }
+    return engine;
+  }
+
+  it('keeps the scope at the start and the declared change, with no event on the 21st', () => {
+    const action = called().snapshot.context.action.actions[0];
+    expect(action).toMatchObject({
+      scope: 'emergency-care-only',
+      scopeChanges: [{ from: '2023-09-21T07:00:00+01:00', scope: 'full-walkout' }],
+      derogations: 'Christmas Day cover on the joint day',
+      changes: [],
+    });
+    expect(action && [scopeAt(action, '2023-09-20T12:00'), scopeAt(action, '2023-09-22T12:00')]).toEqual([
+      'emergency-care-only',
+      'full-walkout',
+    ]);
+    expect(describeEvent(call)).toBe(
+      'strike sep called: 20 Sep 2023 07:00 → 23 Sep 2023 07:00, emergency care only; full walkout from 21 Sep 2023 07:00',
+    );
+  });
+
+  it('moved to new dates, a declared change stays only if it still falls inside the strike', () => {
+    const engine = called();
+    const moved = (start: string, end: string) =>
+      engine.send({ type: 'strike.rescheduled', at: '2023-09-01', action: 'sep', start, end }).snapshot.context.action
+        .actions[0]?.scopeChanges;
+    expect(moved('2023-09-20T07:00', '2023-09-24T07:00')).toEqual([
+      { from: '2023-09-21T07:00:00+01:00', scope: 'full-walkout' },
+    ]);
+    expect(moved('2023-09-27T07:00', '2023-09-30T07:00')).toBeUndefined();
   });
 });

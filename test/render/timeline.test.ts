@@ -11,7 +11,7 @@ describe('renderTimeline', () => {
       "Hospital porters' pay dispute (a worked example)  [example-porters · example · rules by-date]
       • 1 Feb 2023        ballot ballot-1 opens (closes 28 Feb 2023)
                           → ballot: open; mandate: none; negotiation: noTalks; offer: none; action: none
-      • 28 Feb 2023 12:00 ballot ballot-1 closes: 88.46% yes on 65% turnout (230 yes, 30 no of 400)
+      • 28 Feb 2023 12:00 ballot ballot-1 closes: 88.46% yes on 65% turnout (230 yes, 30 no, 260 cast, 400 entitled)
                           → ballot: open → idle; mandate: none → live.term
                           65% turnout and 57.5% of all members voting yes clear both thresholds of the 2016 Act.
       • 1 Mar 2023        strike strike-1 called: 20 Mar 2023 07:00 → 22 Mar 2023 07:00, full walkout

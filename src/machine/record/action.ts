@@ -57,12 +57,19 @@ export function recordStrikeChanged(
   const others = pending.filter((id) => id !== event.action);
   switch (event.type) {
     case 'strike.rescheduled': {
-      const actions = updateAction(context, event.action, (a) => ({
-        ...a,
-        start: iso(event.start),
-        end: iso(event.end),
-        changes: [...a.changes, { at, change: `moved to ${iso(event.start)} – ${iso(event.end)}` }],
-      }));
+      const [start, end] = [parseInstant(event.start), parseInstant(event.end)];
+      const actions = updateAction(context, event.action, (a) => {
+        // Changes of scope the call declared go with the dates only where they still fall inside the strike.
+        const kept = a.scopeChanges?.filter((c) => parseInstant(c.from) > start && parseInstant(c.from) < end);
+        const { scopeChanges: _dropped, ...rest } = a;
+        return {
+          ...rest,
+          ...(kept?.length ? { scopeChanges: kept } : {}),
+          start: iso(event.start),
+          end: iso(event.end),
+          changes: [...a.changes, { at, change: `moved to ${iso(event.start)} – ${iso(event.end)}` }],
+        };
+      });
       const moved = others.length < pending.length ? withPending(others, actions, event.action) : pending;
       return changed(context, 'action', { actions, pending: moved });
     }

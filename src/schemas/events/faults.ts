@@ -97,7 +97,7 @@ function constituencyFaults(e: Readonly<Record<string, unknown>>): EventFault[] 
   const [m, b] = [num(met), num(balloted)];
   if (m !== undefined && b !== undefined && m > b) {
     out.push({
-      field: 'constituencies',
+      field: 'constituencies.met',
       code: 'ballot.met-over-balloted',
       message: `the thresholds were met at ${m} constituencies, but only ${b} were balloted`,
     });

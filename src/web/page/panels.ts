@@ -1,4 +1,5 @@
 /** The page's panels for one step: the step itself, and the record as it stood then. */
+import { ballotFigureWords, scopeAt } from '../../render/describe.js';
 import type { DisputeRecord } from '../../schemas/record.js';
 import { byId, fill, h, status, table } from './dom.js';
 import type { Inspection, InspectionStep } from './types.js';
@@ -30,6 +31,15 @@ export function renderStep(data: Inspection, step: InspectionStep | undefined): 
       {},
       h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title),
       ` — ${s.publisher}${s.date ? `, ${s.date}` : ''}`,
+      s.archived
+        ? h(
+            'span',
+            { class: 'muted' },
+            ' (read as a ',
+            h('a', { href: s.archived, target: '_blank', rel: 'noopener noreferrer' }, 'copy'),
+            ')',
+          )
+        : null,
     );
   });
   fill(
@@ -82,24 +92,23 @@ export function renderFacts(record: DisputeRecord, now: string): void {
       !m
         ? 'none yet'
         : m.endedAt
-          ? `ended ${day(m.endedAt)} (${m.end ?? ''}); from ballot ${m.ballot}`
+          ? `ended ${day(m.endedAt)} (${m.end === 'court' ? `declared over by ${m.endedBy ?? 'a court'}` : (m.end ?? '')}); from ballot ${m.ballot}`
           : m.expiresAt
-            ? `live, expires ${day(m.expiresAt)} (ballot ${m.ballot}, ${m.regime})`
+            ? `live, expires ${day(m.expiresAt)}${m.endedBy ? ` (as ${m.endedBy} decided)` : ''} (ballot ${m.ballot}, ${m.regime})${m.covers ? `, at ${m.covers.count} ${m.covers.unit}` : ''}`
             : m.startBy
               ? `live; action must begin by ${day(m.startBy)} (ballot ${m.ballot})`
               : `live until given up (ballot ${m.ballot})`,
     ),
     ballots.length
       ? table(
-          ['ballot', 'closed', 'turnout', 'yes', 'mandate'],
+          ['ballot', 'closed', 'result as published', 'mandate'],
           ballots.map((b) => [
             b.id,
             day(b.closedAt),
-            pct(b.turnoutPct),
-            pct(b.yesPct),
-            b.closedAt ? (b.mandate ? 'yes' : 'no') : 'open',
+            b.closedAt ? ballotFigureWords(b) : '—',
+            b.closedAt ? (b.mandate ? (b.asAnnounced ? 'yes (as announced)' : 'yes') : 'no') : 'open',
           ]),
-          [2, 3],
+          [],
         )
       : null,
   );
@@ -135,16 +144,17 @@ export function renderFacts(record: DisputeRecord, now: string): void {
     ),
     actions.length
       ? table(
-          ['action', 'from', 'to', 'scope', 'status', 'days'],
+          ['action', 'from', 'to', 'scope', 'at', 'status', 'days'],
           actions.map((a) => [
             a.id,
             a.start.slice(0, 16).replace('T', ' '),
             a.end.slice(0, 16).replace('T', ' '),
-            a.scope.replaceAll('-', ' '),
-            status(a.status),
+            scopeAt(a, now).replaceAll('-', ' '),
+            a.employers ? `${a.employers.count} ${a.employers.kind}` : '',
+            a.court ? h('span', {}, status(a.status), ` (court: ${a.court})`) : status(a.status),
             a.days === undefined ? '' : String(a.days),
           ]),
-          [5],
+          [6],
         )
       : h('p', { class: 'muted' }, 'No strike called yet.'),
   );
