@@ -93,7 +93,7 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** A one-screen comparison of several replays, one column a dispute. */
-export function renderComparison(traces: Trace[], p: Palette, width = 110): string {
+export function renderComparison(traces: Trace[], p: Palette, width = 110, heading = 'Comparison'): string {
   const summaries = traces.map(summarize);
   const label = 22;
   const col = Math.max(20, Math.floor((width - label) / Math.max(1, summaries.length)) - 2);
@@ -112,7 +112,7 @@ export function renderComparison(traces: Trace[], p: Palette, width = 110): stri
     ['health secretaries', (s) => s.secretaries.join(', ') || '—'],
     ['outcome', (s) => s.outcome],
   ];
-  const lines = [p.bold('Comparison')];
+  const lines = [p.bold(heading)];
   for (const [name, cell] of rows) {
     const cells = summaries.map((s) => wrap(cell(s), col));
     const height = Math.max(...cells.map((c) => c.length));
@@ -124,4 +124,23 @@ export function renderComparison(traces: Trace[], p: Palette, width = 110): stri
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The comparisons a set of replays falls into, by the `groups` their scenarios name, in the order each group is
+ * first named; a replay in no group goes into a last group of its own. Without groups, one comparison of all.
+ */
+export function comparisonGroups(
+  replays: readonly { trace: Trace; groups?: readonly string[] | undefined }[],
+): { heading: string; traces: Trace[] }[] {
+  const groups = new Map<string, Trace[]>();
+  const loose: Trace[] = [];
+  for (const { trace, groups: names = [] } of replays) {
+    if (names.length === 0) loose.push(trace);
+    for (const name of names) groups.set(name, [...(groups.get(name) ?? []), trace]);
+  }
+  if (groups.size === 0) return [{ heading: 'Comparison', traces: replays.map((r) => r.trace) }];
+  const out = [...groups].map(([name, members]) => ({ heading: `Comparison: ${name}`, traces: members }));
+  if (loose.length > 0) out.push({ heading: 'Comparison: other disputes', traces: loose });
+  return out;
 }

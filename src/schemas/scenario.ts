@@ -121,6 +121,12 @@ const ScenarioFields = {
     .default([])
     .describe('Short names that also select the scenario on the command line, e.g. 2023.'),
   title: z.string().min(1).describe('The title replays, comparisons and the inspector show.'),
+  groups: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'The comparisons `npm start` shows this dispute in, by heading, e.g. "Junior and resident doctors, 2015–26"; a dispute may be in several.',
+    ),
   kind: z
     .enum(['historical', 'counterfactual', 'example'])
     .describe('historical (the record), counterfactual (a branch of another scenario) or example (a made-up case).'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderComparison, summarize } from '../../src/render/compare.js';
+import { comparisonGroups, renderComparison, summarize } from '../../src/render/compare.js';
 import { PLAIN } from '../../src/render/palette.js';
+import type { Trace } from '../../src/schemas/trace.js';
 import { replayed } from '../helpers/scenarios.js';
 
 describe('renderComparison', () => {
@@ -39,6 +40,29 @@ describe('renderComparison', () => {
       ['imposed', 8, '—'],
       ['settled', 44, '4.05% deal'],
       ['settled', 21, '6.6% deal'],
+    ]);
+  });
+});
+
+describe('comparisonGroups', () => {
+  const [a, b, c] = ['2016', '2023', '2025'].map((alias) => replayed(alias).trace) as [Trace, Trace, Trace];
+
+  it('one comparison of all when no scenario names a group', () => {
+    expect(comparisonGroups([{ trace: a }, { trace: b }]).map((g) => [g.heading, g.traces.length])).toEqual([
+      ['Comparison', 2],
+    ]);
+  });
+
+  it('a comparison per group in the order first named, a dispute in every group it names, the rest last', () => {
+    const groups = comparisonGroups([
+      { trace: a, groups: ['Doctors'] },
+      { trace: b, groups: ['Doctors', 'NHS pay, 2022–24'] },
+      { trace: c },
+    ]);
+    expect(groups.map((g) => [g.heading, g.traces.map((t) => t.scenario.id)])).toEqual([
+      ['Comparison: Doctors', ['junior-doctors-2016', 'junior-doctors-2023']],
+      ['Comparison: NHS pay, 2022–24', ['junior-doctors-2023']],
+      ['Comparison: other disputes', ['resident-doctors-2025']],
     ]);
   });
 });

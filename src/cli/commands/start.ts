@@ -1,6 +1,6 @@
 /** `dispute-sim start` (what `npm start` runs): replay every historical dispute, compact, then a comparison. */
 import { Catalogue } from '../../loader/catalogue.js';
-import { renderComparison } from '../../render/compare.js';
+import { comparisonGroups, renderComparison } from '../../render/compare.js';
 import { renderTimeline } from '../../render/timeline.js';
 import { replay } from '../../simulation/replay.js';
 import { parse } from '../args.js';
@@ -10,7 +10,7 @@ import type { Command } from '../context.js';
 export const startCommand: Command = {
   name: 'start',
   usage: 'dispute-sim start',
-  help: 'Replays every historical scenario one after another as a compact timeline, then compares them.',
+  help: 'Replays every historical scenario one after another as a compact timeline, then compares them, group by group.',
   async run(args, io) {
     parse(args, {}, false);
     const catalogue = new Catalogue();
@@ -21,7 +21,11 @@ export const startCommand: Command = {
     const traces = scenarios.map((s) => replay(s));
     for (const t of traces)
       io.stdout(`${renderTimeline(t, { palette: io.palette, compact: true, width: io.width ?? 100 })}\n`);
-    if (traces.length > 1) io.stdout(`${renderComparison(traces, io.palette, io.width ?? 110)}\n`);
+    for (const group of comparisonGroups(traces.map((trace, i) => ({ trace, groups: scenarios[i]?.groups })))) {
+      if (group.traces.length > 1) {
+        io.stdout(`${renderComparison(group.traces, io.palette, io.width ?? 110, group.heading)}\n`);
+      }
+    }
     const p = io.palette;
     io.stdout(
       `${p.dim('Next:')} dispute-sim replay 2023          ${p.dim('a full timeline with notes and sources')}\n` +
