@@ -119,13 +119,16 @@ describe('junior-doctors-2023: strike.called / strike.started / strike.ended', (
     expect(timed('strike.ended', 'strike-2024-02').map((s) => s.date)).toEqual(['2024-02-28T23:59:00+00:00']);
   });
 
-  it('runs the joint days with consultants (20 Sept, 2–4 Oct 2023) on emergency cover, the rest as full walkouts ("strike.rescoped" on 21 Sept)', () => {
+  it('runs the joint days with consultants (20 Sept, 2–4 Oct 2023) on emergency cover, the rest as full walkouts (the call\'s "scopeChanges" from 21 Sept)', () => {
     const emergency = final.action.actions.filter((a) => a.scope === 'emergency-care-only').map((a) => a.id);
-    expect(emergency).toEqual(['strike-2023-10']);
-    const september = final.action.actions.find((a) => a.id === 'strike-2023-09');
-    expect(september?.scope).toBe('full-walkout');
-    expect(september?.changes.map((c) => c.at)).toEqual(['2023-09-21T07:00:00+01:00']);
-    expect(september?.days).toBe(3);
+    expect(emergency).toEqual(['strike-2023-09', 'strike-2023-10']);
+    const september = action('strike-2023-09');
+    expect(september.scope).toBe('emergency-care-only');
+    expect(september.scopeChanges).toEqual([{ from: '2023-09-21T07:00:00+01:00', scope: 'full-walkout' }]);
+    expect(september.changes).toEqual([]);
+    expect(trace.steps.some((s) => s.event.type === 'strike.rescoped')).toBe(false);
+    expect(september.days).toBe(3);
+    expect(action('strike-2023-10').scopeChanges).toBeUndefined();
   });
 });
 
@@ -138,21 +141,29 @@ describe('junior-doctors-2023: ballot.opened / ballot.closed and the mandate', (
     expect(b.mandate).toBe(true);
   });
 
-  it('gives the first ballot 77.49% turnout and 98% yes, about 37,000 votes of about 47,600 entitled', () => {
+  it('gives the first ballot only the shares published, 77.49% turnout and 98% yes, and no count', () => {
     const b = ballot('ballot-2023-01');
-    expect(b.entitled).toBe(47600);
-    expect(((b.cast ?? 0) / (b.entitled ?? 1)) * 100).toBeCloseTo(77.49, 1);
-    expect(((b.yes ?? 0) / (b.cast ?? 1)) * 100).toBeCloseTo(98, 0);
-    expect(Math.abs((b.cast ?? 0) - 37000)).toBeLessThan(500);
+    expect(b).not.toHaveProperty('entitled');
+    expect(b).not.toHaveProperty('cast');
+    expect(b).not.toHaveProperty('yes');
+    expect(b).not.toHaveProperty('no');
+    // 77.49 and 98, as published, to one decimal; yes of entitled is 77.49% × 98%.
+    expect(b).toMatchObject({ turnoutPct: 77.5, yesPct: 98, mandate: true });
+    expect(b.yesOfEntitledPct).toBeCloseTo(77.49 * 0.98, 1);
+    expect(b.asAnnounced).toBeUndefined();
   });
 
-  it('renews the mandate in the August 2023 re-ballot: 43,440 yes (98.37%) on 71.25% turnout', () => {
+  it('renews the mandate in the August 2023 re-ballot: 43,440 yes (98.37%) on 71.25% turnout, no other count', () => {
     const b = ballot('ballot-2023-08');
     expect(b.closedAt).toBe('2023-08-31T00:00:00+01:00');
     expect(b.yes).toBe(43440);
-    expect(((b.yes ?? 0) / (b.cast ?? 1)) * 100).toBeCloseTo(98.37, 1);
-    expect(((b.cast ?? 0) / (b.entitled ?? 1)) * 100).toBeCloseTo(71.25, 1);
-    expect(b.mandate).toBe(true);
+    expect(b).not.toHaveProperty('entitled');
+    expect(b).not.toHaveProperty('cast');
+    expect(b).not.toHaveProperty('no');
+    // 98.37 and 71.25, as published, to one decimal (71.25 rounds up); yes of entitled is 71.25% × 98.37%.
+    expect(b).toMatchObject({ yesPct: 98.4, turnoutPct: 71.3, mandate: true });
+    expect(b.yesOfEntitledPct).toBeCloseTo(71.25 * 0.9837, 1);
+    expect(b.asAnnounced).toBeUndefined();
   });
 
   it('renews it again in the 2024 re-ballot (7 Feb – 20 Mar): 34,601 votes, 33,869 yes, 702 no, 61.86% turnout', () => {
@@ -163,9 +174,13 @@ describe('junior-doctors-2023: ballot.opened / ballot.closed and the mandate', (
       cast: 34601,
       yes: 33869,
       no: 702,
+      turnoutPct: 61.9,
       mandate: true,
     });
-    expect(((b.cast ?? 0) / (b.entitled ?? 1)) * 100).toBeCloseTo(61.86, 1);
+    // The number entitled was not published; yes of entitled is the turnout times 33,869 of 34,601.
+    expect(b).not.toHaveProperty('entitled');
+    expect(b.yesPct).toBeCloseTo((33869 / 34601) * 100, 1);
+    expect(b.yesOfEntitledPct).toBeCloseTo(61.86 * (33869 / 34601), 1);
   });
 
   it('clears the 40%-of-entitled rule of the 2016 Act in every ballot', () => {
