@@ -4,6 +4,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import { parseInstant } from '../domain/time.js';
+import { memberVoteResult } from '../schemas/events/faults.js';
 import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import {
   actionBegunUnderMandate,
@@ -121,9 +122,9 @@ export const disputeSetup = setup({
         : eventIs(event, 'referendum.closed') && findVote(context, event.referendum)?.offer !== undefined,
     membersAcceptOffer: ({ context, event }) =>
       eventIs(event, 'referendum.closed') &&
-      event.yesPct > event.noPct &&
+      memberVoteResult(event) === 'yes' &&
       findVote(context, event.referendum)?.kind === 'referendum',
-    membersRejectOffer: ({ event }) => eventIs(event, 'referendum.closed') && event.yesPct <= event.noPct,
+    membersRejectOffer: ({ event }) => eventIs(event, 'referendum.closed') && memberVoteResult(event) === 'no',
     conciliationReachedAgreement: ({ event }) => eventIs(event, 'conciliation.ended') && event.agreement,
     hasImposedTerms: ({ context }) => hasTermsInForce(context),
     // A court's decision: what its orders do to the mandate and to the strikes called and under way.
@@ -158,7 +159,8 @@ export const disputeSetup = setup({
     recordMandateLapsed: assign(({ context }) => {
       const m = context.balloting.mandate;
       const at = m?.expiresAt ?? m?.startBy ?? context.now;
-      return { now: at, ...record.recordMandateEnded(context, 'lapsed', at) };
+      // A mandate whose end a court fixed ends as the court said, not by its own term.
+      return { now: at, ...record.recordMandateEnded(context, m?.endedBy ? 'court' : 'lapsed', at) };
     }),
     recordMandateSecured: assign(({ context }) => ({
       now: context.balloting.mandate?.startBy ?? context.now,

@@ -191,7 +191,13 @@ export function describeEvent(e: Ev): string {
     case 'referendum.opened':
       return `${String(e.kind)} ${String(e.referendum)} opens${e.offer ? ` on offer ${String(e.offer)}` : e.question ? `: ${String(e.question)}` : ''}`;
     case 'referendum.closed':
-      return `${String(e.referendum)} closes: ${pct(e.yesPct)} yes, ${pct(e.noPct)} no${e.turnoutPct !== undefined ? ` on ${pct(e.turnoutPct)} turnout` : ''}`;
+      return `${String(e.referendum)} closes: ${[
+        e.yesPct !== undefined ? `${pct(e.yesPct)} yes` : '',
+        e.noPct !== undefined ? `${pct(e.noPct)} no` : '',
+        e.yesPct === undefined && e.noPct === undefined ? `${e.result === 'yes' ? 'yes' : 'no'} as announced` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}${e.turnoutPct !== undefined ? ` on ${pct(e.turnoutPct)} turnout` : ''}`;
     case 'award.published':
       return `${String(e.body)} award ${String(e.award)}: ${String(e.summary)}`;
     case 'award.accepted':

@@ -310,6 +310,7 @@ export const ActionRecord = z
       .string()
       .exactOptional()
       .describe('The legal challenge whose decision stopped the strike or cut it short, by name.'),
+    endAsCalled: RecordInstant.exactOptional().describe('The end as called, where a court cut the strike short.'),
     ballot: z
       .string()
       .describe('The ballot whose mandate it was called under (the new one, once a mandate is renewed).'),

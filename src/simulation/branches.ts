@@ -6,6 +6,7 @@ import { addDays, formatInstant, parseInstant } from '../domain/time.js';
 import { currentOffer, pendingActions, runningAction } from '../machine/checks.js';
 import type { DisputeContext } from '../machine/context.js';
 import type { DisputeSnapshot } from '../machine/explain.js';
+import { memberVoteResult } from '../schemas/events/faults.js';
 import type { DisputeEvent } from '../schemas/events/index.js';
 
 const after = (now: string, days: number): string => formatInstant(addDays(parseInstant(now), days));
@@ -114,7 +115,7 @@ const LABELS: Partial<Record<DisputeEvent['type'], (e: DisputeEvent) => string>>
       ? 'survey the members on the offer'
       : 'put the offer to a referendum',
   'referendum.closed': (e) =>
-    e.type === 'referendum.closed' && e.yesPct > e.noPct ? 'members vote yes' : 'members vote no',
+    e.type === 'referendum.closed' && memberVoteResult(e) === 'yes' ? 'members vote yes' : 'members vote no',
   'strike.called': () => 'call a strike (with due notice)',
   'offer.made': () => 'table a new offer',
   'offer.accepted': () => 'the committee accepts the offer',

@@ -52,6 +52,7 @@ describe('malformed scenario files: every problem at file:line:col with its fiel
     ['cast-over-entitled.yaml', 18, 11, 'events[1].cast', 'ballot.cast-over-entitled'],
     ['votes-over-cast.yaml', 19, 10, 'events[1].yes', 'ballot.votes-over-cast'],
     ['shares-over-100.yaml', 19, 12, 'events[1].noPct', 'referendum.shares-over-100'],
+    ['vote-result-required.yaml', 24, 13, 'events[2].yesPct', 'referendum.result-required'],
     ['totals-with-constituencies.yaml', 17, 17, 'events[1].turnoutPct', 'ballot.totals-with-constituencies'],
     ['met-over-balloted.yaml', 17, 28, 'events[1].constituencies.met', 'ballot.met-over-balloted'],
     ['scope-change-outside.yaml', 17, 17, 'events[0].scopeChanges[0].from', 'strike.scope-change-outside'],

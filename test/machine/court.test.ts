@@ -152,7 +152,11 @@ describe('a court that ends a mandate, and stops or shortens strikes', () => {
       ['strike.ended', '2023-05-01T23:59:00+01:00'],
     ]);
     const april = engine.snapshot.context.action.actions[0];
-    expect(april).toMatchObject({ status: 'held', days: 2 });
+    expect(april).toMatchObject({ status: 'held', days: 2, endAsCalled: '2023-05-02T20:00:00+01:00' });
+    expect(engine.snapshot.context.balloting.mandate).toMatchObject({
+      end: 'court',
+      endedAt: '2023-05-01T23:59:00+01:00',
+    });
     expect(engine.snapshot.context.surroundings.challenges[0]).toMatchObject({
       result: 'upheld',
       decidedAt: '2023-04-27T00:00:00+01:00',

@@ -859,11 +859,22 @@ const CASES: Record<string, Case[]> = {
     yes('60% yes in a referendum', voting, sample('referendum.closed')),
     no('60% yes in a survey', ctx({ referendums: [vote({ kind: 'survey' })] }), sample('referendum.closed')),
     no('40% yes', voting, sample('referendum.closed', { yesPct: 40, noPct: 60 })),
+    yes('83% yes, the only share published', voting, sample('referendum.closed', { yesPct: 83, noPct: undefined })),
+    yes(
+      'a yes as announced, with no shares published',
+      voting,
+      sample('referendum.closed', { yesPct: undefined, noPct: undefined, result: 'yes' }),
+    ),
   ],
   membersRejectOffer: [
     yes('40% yes', voting, sample('referendum.closed', { yesPct: 40, noPct: 60 })),
     yes('a tie', voting, sample('referendum.closed', { yesPct: 50, noPct: 50 })),
     no('60% yes', voting, sample('referendum.closed')),
+    yes(
+      '51.1% against, the only share published',
+      voting,
+      sample('referendum.closed', { yesPct: undefined, noPct: 51.1 }),
+    ),
   ],
   conciliationReachedAgreement: [
     yes('with an agreement', fresh, sample('conciliation.ended')),

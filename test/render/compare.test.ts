@@ -16,7 +16,7 @@ describe('renderComparison', () => {
       period                26 Sep 2015 – 10 Nov 2016    1 Oct 2022 – 16 Sep 2024     9 Apr 2025 – 29 Jun 2026
       duration              13.5 months                  23.5 months                  14.7 months
       ballots               98% yes, 76.2% turnout       98% yes, 77.5% turnout;      90% yes, 55.3% turnout; 97%
-                                                         98.4% yes, 71.2% turnout;    yes, 65% turnout; 93.3%
+                                                         98.4% yes, 71.3% turnout;    yes, 65% turnout; 93.3%
                                                          97.9% yes, 61.9% turnout     yes, 52.5% turnout
       strikes held          5                            11                           4
       days of action        8                            44                           21

@@ -109,7 +109,11 @@ export function recordMandateExtended(context: DisputeContext, event: EventOf<'m
 }
 
 /** The record of a mandate that has ended, by lapse or by the union giving it up. */
-export function recordMandateEnded(context: DisputeContext, end: 'lapsed' | 'relinquished', at: string): ContextPatch {
+export function recordMandateEnded(
+  context: DisputeContext,
+  end: 'lapsed' | 'relinquished' | 'court',
+  at: string,
+): ContextPatch {
   const mandate = context.balloting.mandate;
   if (!mandate) return {};
   return changed(context, 'balloting', { mandate: { ...mandate, endedAt: iso(at), end } });

@@ -58,6 +58,7 @@ export function recordCourtDecision(context: DisputeContext, event: EventOf<'cha
     change(cut.id, (a) => ({
       ...a,
       end: cut.end,
+      endAsCalled: a.endAsCalled ?? a.end,
       court: event.challenge,
       changes: [...a.changes, { at, change: `cut short by ${by}: to end ${describeEnd(cut.end)}` }],
     }));
@@ -71,6 +72,7 @@ export function recordCourtDecision(context: DisputeContext, event: EventOf<'cha
         ...a,
         status: 'held',
         end: at,
+        endAsCalled: a.endAsCalled ?? a.end,
         days: held,
         court: event.challenge,
         changes: [...a.changes, { at, change: `ended by ${by}` }],

@@ -1,4 +1,5 @@
 /** How talks, conciliation, offers, member votes and pay awards change the record. */
+import { memberVoteResult } from '../../schemas/events/faults.js';
 import type { EventOf } from '../../schemas/events/index.js';
 import type { ConciliationRecord, OfferRecord } from '../../schemas/record.js';
 import { findOffer, findVote } from '../checks.js';
@@ -100,7 +101,7 @@ export function recordReferendumOpened(context: DisputeContext, event: EventOf<'
 /** The record of a member vote's result, and of what it does to its offer. */
 export function recordReferendumClosed(context: DisputeContext, event: EventOf<'referendum.closed'>): ContextPatch {
   const at = iso(event.at);
-  const result = event.yesPct > event.noPct ? ('yes' as const) : ('no' as const);
+  const result = memberVoteResult(event);
   const vote = findVote(context, event.referendum);
   if (!vote) return {};
   const referendums = replacedAt(
@@ -109,10 +110,14 @@ export function recordReferendumClosed(context: DisputeContext, event: EventOf<'
     {
       ...vote,
       closedAt: at,
-      yesPct: event.yesPct,
-      noPct: event.noPct,
       result,
-      ...optional({ turnoutPct: event.turnoutPct, cast: event.cast, entitled: event.entitled }),
+      ...optional({
+        yesPct: event.yesPct,
+        noPct: event.noPct,
+        turnoutPct: event.turnoutPct,
+        cast: event.cast,
+        entitled: event.entitled,
+      }),
     },
   );
   // The vote decides the offer only while the offer is still before the members: one withdrawn (or replaced)

@@ -5,7 +5,7 @@
  * and clipped at the cluster's border with `lhead`/`ltail`.
  */
 import type { Emphasis } from './emphasis.js';
-import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath } from './model.js';
+import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath, recordedAnywhereText } from './model.js';
 
 /** What to emphasise: the states a replay visited and the transitions it took (thicker, bold and coloured). */
 export interface DotOptions {
@@ -124,6 +124,12 @@ export function toDot(model: ChartModel, options: DotOptions = {}): string {
     }
   };
   emit(model.root, '  ');
+  const anywhere = recordedAnywhereText(model);
+  if (anywhere) {
+    lines.push(
+      `  "recorded-anywhere"${attrs({ shape: 'note', label: anywhere, fontsize: 11, fillcolor: '#fbfaf7', color: '#8a949c', tooltip: anywhere })};`,
+    );
+  }
   lines.push(...edgeLines, '}', '');
   return lines.join('\n');
 }

@@ -59,6 +59,8 @@ export interface LaidOutChart {
   states: LaidOutState[];
   transitions: LaidOutTransition[];
   markers: LaidOutMarker[];
+  /** Events the chart itself handles in any state without changing state (office holders, polls, courts…). */
+  recordedAnywhere: string[];
 }
 
 /** The sizes of type the drawing uses, in pixels. */
@@ -239,5 +241,13 @@ export async function layoutChart(model: ChartModel): Promise<LaidOutChart> {
     if (kind === 'i:') markers.push({ kind: 'initial', of, ...boxOf(node), route: routeOf(edges.get(`ie:${of}`)) });
     if (kind === 'a:') markers.push({ kind: 'any', of, ...boxOf(node), route: [] });
   }
-  return { id: model.id, width: laid.width ?? 0, height: laid.height ?? 0, states, transitions, markers };
+  return {
+    id: model.id,
+    width: laid.width ?? 0,
+    height: laid.height ?? 0,
+    states,
+    transitions,
+    markers,
+    recordedAnywhere: model.root.internal,
+  };
 }

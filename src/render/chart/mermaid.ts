@@ -4,7 +4,7 @@
  * drawn between the outermost states that differ, keeping its label (`none → live` for `none → live.term`).
  */
 import type { Emphasis } from './emphasis.js';
-import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath } from './model.js';
+import { type ChartEdge, type ChartModel, type ChartNode, nodesByPath, recordedAnywhereText } from './model.js';
 
 /** What to emphasise: the states a replay visited (class `visited`) and the transitions it took (marked ✓). */
 export interface MermaidOptions {
@@ -82,6 +82,9 @@ export function toMermaid(model: ChartModel, options: MermaidOptions = {}): stri
     for (const line of byBlock.get(node.path) ?? []) out.push(`${pad}${line}`);
   };
   block(model.root, 1);
+  const anywhere = recordedAnywhereText(model);
+  const first = model.root.children[0];
+  if (anywhere && first) out.push(`  note right of ${mermaidId(first.path)}`, `    ${anywhere}`, '  end note');
   if (emphasis) {
     const visited = [...nodes.values()].filter((n) => n.path && n.children.length === 0 && emphasis.states.has(n.path));
     if (visited.length > 0) out.push(`  class ${visited.map((n) => mermaidId(n.path)).join(',')} visited`);

@@ -142,3 +142,9 @@ export function allNodes(root: ChartNode): ChartNode[] {
 export function nodesByPath(root: ChartNode): Map<string, ChartNode> {
   return new Map(allNodes(root).map((n) => [n.path, n]));
 }
+
+/** The words the diagrams put beside the chart for the events recorded in any state without changing it. */
+export function recordedAnywhereText(model: { root: { internal: readonly string[] } }): string | undefined {
+  const events = model.root.internal;
+  return events.length > 0 ? `Recorded in any state, with no change of state: ${events.join(', ')}.` : undefined;
+}

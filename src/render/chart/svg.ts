@@ -17,6 +17,7 @@ import {
   type Point,
   textWidth,
 } from './layout.js';
+import { recordedAnywhereText } from './model.js';
 import type { DrawnTransition } from './transitions.js';
 
 /** How to draw a chart: what to emphasise, and the heading. */
@@ -74,6 +75,7 @@ const STYLE = `
 .statechart .edge.taken > .route { stroke: ${PATH}; stroke-width: 2.75px; }
 .statechart .edge.taken .label .hit { font-weight: 700; fill: #1f3f55; text-decoration: underline; }
 .statechart .legend text { font-size: 12px; fill: #4a5760; dominant-baseline: central; }
+.statechart .legend-note { font-size: 12px; fill: #4a5760; dominant-baseline: central; }
 `;
 
 const arrow = (id: string, fill: string, size: number): string =>
@@ -234,14 +236,35 @@ function legendSvg(y: number, chart: LaidOutChart, emphasis: boolean): { svg: st
   return { svg: `<g class="legend">\n${parts.join('\n')}\n</g>`, width: x };
 }
 
+/** Words wrapped into lines of at most `width` characters. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
 /** The laid-out chart as a standalone SVG document. */
 export function toSvg(chart: LaidOutChart, options: SvgOptions = {}): string {
   const { emphasis } = options;
   const title = options.title ?? `The ${chart.id} statechart`;
   const subtitle = 'Hover over a state for what it means. Transitions are labelled event [guard].';
-  const height = chart.height + TOP + LEGEND - 16;
-  const legend = legendSvg(height - LEGEND / 2, chart, !!emphasis);
+  const anywhere = recordedAnywhereText({ root: { internal: chart.recordedAnywhere ?? [] } });
+  const legendY = chart.height + TOP + LEGEND / 2 - 16;
+  const legend = legendSvg(legendY, chart, !!emphasis);
   const width = Math.max(chart.width + 2 * MARGIN - 32, legend.width, textWidth(title, 18) + 2 * MARGIN);
+  const noteLines = anywhere ? wrapWords(anywhere, Math.floor((width - 2 * MARGIN) / (12 * 0.58))) : [];
+  const height = chart.height + TOP + LEGEND - 16 + noteLines.length * 17;
+  const note = noteLines.length
+    ? `<text class="legend-note" x="${MARGIN}" y="${n(legendY + 26)}">${noteLines
+        .map((line, i) => `<tspan x="${MARGIN}" dy="${i === 0 ? 0 : 17}">${escapeXml(line)}</tspan>`)
+        .join('')}</text>`
+    : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="statechart" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="sc-title">`,
     `<title id="sc-title">${escapeXml(title)}</title>`,
@@ -260,6 +283,7 @@ export function toSvg(chart: LaidOutChart, options: SvgOptions = {}): string {
     '</g>',
     '</g>',
     legend.svg,
+    note,
     '</svg>',
     '',
   ].join('\n');

@@ -129,6 +129,47 @@ export function orderFaults(
 const datesInOrder: FaultCheck = (e) =>
   orderFaults(e, 'start', 'end', 'strike.ends-before-start', 'the strike ends before it starts');
 
+/**
+ * What a member vote's published figures decide: yes if more voted yes than no (a tie rejects), or from one share
+ * alone where it is a majority of votes cast (83% yes, 51.1% no); undefined where they decide nothing.
+ */
+export function sharesDecide(e: Readonly<Record<string, unknown>>): 'yes' | 'no' | undefined {
+  const [yes, no] = [num(e.yesPct), num(e.noPct)];
+  if (yes !== undefined && no !== undefined) return yes > no ? 'yes' : 'no';
+  if (yes !== undefined && yes > 50) return 'yes';
+  if (no !== undefined && no > 50) return 'no';
+  return undefined;
+}
+
+/** A member vote's result: as its shares decide it, else as announced. */
+export function memberVoteResult(e: Readonly<Record<string, unknown>>): 'yes' | 'no' {
+  return sharesDecide(e) ?? (e.result === 'yes' ? 'yes' : 'no');
+}
+
+/** A member vote whose figures decide nothing and has no announced result, or whose result they contradict. */
+function voteResultFaults(e: Readonly<Record<string, unknown>>): EventFault[] {
+  const decided = sharesDecide(e);
+  if (decided === undefined && e.result === undefined) {
+    return [
+      {
+        field: e.yesPct !== undefined ? 'yesPct' : e.noPct !== undefined ? 'noPct' : '',
+        code: 'referendum.result-required',
+        message: 'the shares given do not decide the vote: give both, or the result as announced (result: yes or no)',
+      },
+    ];
+  }
+  if (decided !== undefined && (e.result === 'yes' || e.result === 'no') && e.result !== decided) {
+    return [
+      {
+        field: 'result',
+        code: 'referendum.result-contradicts',
+        message: `the shares say ${decided}, but the result says ${String(e.result)}`,
+      },
+    ];
+  }
+  return [];
+}
+
 /** A call's changes of scope that cannot be: outside the strike, or out of order. */
 const scopeChangeFaults: FaultCheck = (e) => {
   if (!Array.isArray(e.scopeChanges)) return [];
@@ -180,6 +221,7 @@ export const FAULT_CHECKS: Readonly<Record<string, FaultCheck>> = {
   'referendum.closed': (e) => [
     ...countFaults(e, 'referendum'),
     ...shareFaults(e, 'yesPct', 'noPct', 'referendum.shares-over-100'),
+    ...voteResultFaults(e),
   ],
   'strike.called': (e) => [...datesInOrder(e), ...scopeChangeFaults(e)],
   'challenge.decided': (e) =>

@@ -77,7 +77,10 @@ export const ReferendumOpened = withOwnChecks(
 /** A member vote opened. */
 export type ReferendumOpened = z.infer<typeof ReferendumOpened>;
 
-/** The member vote closes; yes means accepting the offer (or yes to the question). Its figures must add up. */
+/**
+ * The member vote closes; yes means accepting the offer (or yes to the question). Its figures are those published:
+ * both shares, or one (51.1% against), or the announced result; they must add up and agree.
+ */
 export const ReferendumClosed = withOwnChecks(
   eventOf(
     'referendum.closed',
@@ -85,8 +88,18 @@ export const ReferendumClosed = withOwnChecks(
     {
       referendum: Id.describe('The member vote that closes, named as when it opened.'),
       turnoutPct: Percent.optional().describe('Turnout, in per cent of the members entitled to vote.'),
-      yesPct: Percent.describe('Votes for the offer (or yes to the question), in per cent of votes cast.'),
-      noPct: Percent.describe('Votes against, in per cent of votes cast; yes and no add up to at most 100.'),
+      yesPct: Percent.optional().describe(
+        'Votes for the offer (or yes to the question), in per cent of votes cast, as published.',
+      ),
+      noPct: Percent.optional().describe(
+        'Votes against, in per cent of votes cast, as published; yes and no add up to at most 100.',
+      ),
+      result: z
+        .enum(['yes', 'no'])
+        .optional()
+        .describe(
+          'The result as announced, needed where the shares published do not decide it (only one share, of 50% or less); checked against them where they do.',
+        ),
       cast: Count.optional().describe('How many members voted, where the union reported it.'),
       entitled: Count.optional().describe('How many members could vote, where the union reported it.'),
     },
