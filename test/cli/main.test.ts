@@ -118,8 +118,15 @@ describe('dispute-sim (in-process)', () => {
   it('start replays every historical dispute, compares them and hints what to run next', async () => {
     const r = await cli('start');
     expect(r.code).toBe(0);
-    for (const title of ['2015–16', '2022', '2025']) expect(r.stdout).toContain(title);
-    expect(r.stdout).toMatch(/Comparison\ndispute\s+junior-doctors-2016\s+junior-doctors-2023\s+resident-doctors-2025/);
+    for (const title of ['2015–16', '2022', '2025', 'Royal College of Nursing', 'consultants']) {
+      expect(r.stdout).toContain(title);
+    }
+    expect(r.stdout).toMatch(
+      /Comparison: Junior and resident doctors, 2015–26\ndispute\s+junior-doctors-2016\s+junior-doctors-2023\s+resident-doctors-2025\n/,
+    );
+    expect(r.stdout).toMatch(
+      /Comparison: NHS pay disputes in England, 2022–24\ndispute\s+junior-doctors-2023\s+consultants-2024\s+rcn-nurses-2023\n/,
+    );
     expect(r.stdout).toContain('Next: dispute-sim replay 2023');
   });
 

@@ -1,7 +1,8 @@
 /** The page's panels for one step: the step itself, and the record as it stood then. */
-import { ballotFigureWords, scopeAt } from '../../render/describe.js';
+
 import type { DisputeRecord } from '../../schemas/record.js';
 import { byId, fill, h, status, table } from './dom.js';
+import { ballotFigureWords, scopeAt } from './engine.js';
 import type { Inspection, InspectionStep } from './types.js';
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
