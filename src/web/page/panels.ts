@@ -2,11 +2,18 @@
 
 import type { DisputeRecord } from '../../schemas/record.js';
 import { byId, fill, h, status, table } from './dom.js';
-import { ballotFigureWords, scopeAt } from './engine.js';
+import { ballotFigureWords, humanDate, scopeAt } from './engine.js';
 import type { Inspection, InspectionStep } from './types.js';
 
 const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${Number(x.toFixed(2))}%`);
+
+/** A strike's dates in a few words: `15 Dec 2022 08:00–20:00`, or `30 Apr 2023 20:00 → 1 May 2023 23:59`. */
+function when(start: string, end: string): string {
+  const [from, to] = [humanDate(start), humanDate(end)];
+  const sameDay = start.slice(0, 10) === end.slice(0, 10) && from.includes(':') && to.includes(':');
+  return sameDay ? `${from}–${to.slice(to.lastIndexOf(' ') + 1)}` : `${from} → ${to}`;
+}
 
 /** The current step: date, cause, event, refusal, state changes, note, sources, data. */
 export function renderStep(data: Inspection, step: InspectionStep | undefined): void {
@@ -76,6 +83,8 @@ export function renderFacts(record: DisputeRecord, now: string): void {
   const { ballots, mandate: m } = record.balloting;
   const { offers, awards } = record.negotiation;
   const { actions, daysOfAction } = record.action;
+  // The employers column only where some strike counts them (the RCN called some employers at a time).
+  const counted = actions.some((a) => a.employers);
   fill(
     byId('mandate'),
     h(
@@ -145,17 +154,16 @@ export function renderFacts(record: DisputeRecord, now: string): void {
     ),
     actions.length
       ? table(
-          ['action', 'from', 'to', 'scope', 'at', 'status', 'days'],
+          ['action', 'when', 'scope', ...(counted ? ['at'] : []), 'status', 'days'],
           actions.map((a) => [
             a.id,
-            a.start.slice(0, 16).replace('T', ' '),
-            a.end.slice(0, 16).replace('T', ' '),
+            when(a.start, a.end),
             scopeAt(a, now).replaceAll('-', ' '),
-            a.employers ? `${a.employers.count} ${a.employers.kind}` : '',
+            ...(counted ? [a.employers ? `${a.employers.count} ${a.employers.kind}` : ''] : []),
             a.court ? h('span', {}, status(a.status), ` (court: ${a.court})`) : status(a.status),
             a.days === undefined ? '' : String(a.days),
           ]),
-          [6],
+          [counted ? 5 : 4],
         )
       : h('p', { class: 'muted' }, 'No strike called yet.'),
   );
