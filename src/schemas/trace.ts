@@ -3,7 +3,8 @@
  * comparisons read it. Its shape is a contract (DESIGN.md). Each step carries the record as a JSON Patch (RFC 6902)
  * from the record before it, with the first and last records whole, so a Trace grows linearly with the events;
  * `recordAt` (src/simulation/records.ts) gives the record at any step. The record is a `DisputeRecord`
- * (src/schemas/record.ts), grouped since version 3 (`balloting.ballots`, `action.daysOfAction`, …).
+ * (src/schemas/record.ts), grouped since version 3 (`balloting.ballots`, `action.daysOfAction`, …); version 4 added what the RCN's and the
+ * consultants' disputes needed (ballot figures as published, constituencies, court orders, terms implemented).
  */
 import { z } from 'zod';
 import { TRACE_VERSION } from './version.js';

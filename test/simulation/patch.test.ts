@@ -49,8 +49,8 @@ describe('the record at any step of a linear Trace', () => {
   const patched = replay(s);
   const full = replay(s, { records: 'full' });
 
-  it('version 3, first and last records whole, each step a patch', () => {
-    expect(patched.version).toBe(3);
+  it('version 4, first and last records whole, each step a patch', () => {
+    expect(patched.version).toBe(4);
     expect(patched.initial.context).toBeTruthy();
     expect(patched.steps.every((step) => Array.isArray(step.patch) && step.context === undefined)).toBe(true);
     expect(full.steps.every((step) => step.context !== undefined && step.patch === undefined)).toBe(true);
