@@ -20,6 +20,7 @@ interface LooseScenario {
   divergesAt?: unknown;
   sources?: unknown;
   events?: unknown;
+  expectRefused?: unknown;
 }
 
 /**
@@ -113,6 +114,18 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
       });
     }
   });
+  // The events a branch expects refused may be its base's: they are checked once it is resolved.
+  if ((options.resolved || !s.extends) && Array.isArray(s.expectRefused)) {
+    s.expectRefused.forEach((id: unknown, i) => {
+      if (typeof id === 'string' && !seen.has(id)) {
+        out.push({
+          path: ['expectRefused', i],
+          code: 'expect-refused.unknown',
+          message: `"${id}" is not an event of this scenario${s.extends ? ' or the one it extends' : ''}`,
+        });
+      }
+    });
+  }
   return out;
 }
 

@@ -161,6 +161,12 @@ const ScenarioFields = {
     'For a counterfactual: the scenario this branch starts from, by id (junior-doctors-2023) or as a path to a .yaml file relative to this one (../my-base.yaml).',
   ),
   /** For a counterfactual: the base scenario's event from which this branch replaces the record. */
+  expectRefused: z
+    .array(Id)
+    .optional()
+    .describe(
+      'Events this scenario expects the machine to refuse, by id: the lesson of a branch (under the 2016 Act the 2015 calls give too little notice). `replay --strict` passes only if exactly these are refused.',
+    ),
   divergesAt: Id.optional().describe(
     'For a counterfactual: the base scenario’s event from which this branch’s own events replace the record.',
   ),

@@ -51,6 +51,8 @@ export function mergeBranch(base: Scenario, branch: ScenarioFile): MergedBranch 
     sources: { ...base.sources, ...branch.sources },
     events: [...kept, ...branch.events],
   };
+  // What a branch expects refused is its own claim, never its base's.
+  if (branch.expectRefused === undefined) delete scenario.expectRefused;
   const problems = crossCheck(scenario, { resolved: true }).map((p): BranchProblem => {
     const [field, index, ...rest] = p.path;
     if (field !== 'events' || typeof index !== 'number') return p;

@@ -17,6 +17,11 @@ describe('counterfactual: the 2015–16 dispute under the Trade Union Act 2016 (
     expect(final.action.daysOfAction).toBe(7);
     expect(trace.final.outcome).toBe('imposed');
   });
+
+  it('lists exactly what it expects refused, so `replay --strict` holds it to that lesson', () => {
+    const refused = trace.steps.filter((s) => !s.accepted).map((s) => s.id);
+    expect(refused.sort()).toEqual([...(scenario('2016-tua').expectRefused ?? [])].sort());
+  });
 });
 
 describe('counterfactual: members vote on the 5% offer of May 2023 (diverges at "offer-5pct-rejected")', () => {

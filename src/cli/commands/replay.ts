@@ -18,7 +18,7 @@ export const replayCommand: Command = {
     '  --json          print the Trace as JSON (an array when several scenarios are given); each step carries\n' +
     '                  what changed in the record (a JSON Patch), the first and last records whole\n' +
     '  --full-records  with --json, every step carries its whole record instead (larger: for small files)\n' +
-    '  --strict        exit 1 if any event was refused\n' +
+    '  --strict        exit 1 if any event was refused (other than those the scenario lists in expectRefused)\n' +
     '  --until DATE    stop the replay at DATE (e.g. 2023-06-30)\n' +
     '  --compact       one line a step, without notes and sources',
   async run(args, io) {
@@ -44,12 +44,23 @@ export const replayCommand: Command = {
       );
       io.stdout(text.join('\n'));
     }
-    const refused = traces.flatMap((t) => t.steps.filter((s) => !s.accepted).map((s) => ({ t, s })));
-    if (values.strict && refused.length > 0) {
-      for (const { t, s } of refused)
-        io.stderr(`${t.scenario.id}: event ${s.id ?? s.index} (${s.event.type}) refused: ${s.reason ?? ''}\n`);
-      return 1;
-    }
-    return 0;
+    if (!values.strict) return 0;
+    let failed = false;
+    traces.forEach((t, i) => {
+      const expected = new Set(scenarios[i]?.expectRefused ?? []);
+      for (const s of t.steps) {
+        if (!s.accepted && !(s.id !== undefined && expected.has(s.id))) {
+          io.stderr(`${t.scenario.id}: event ${s.id ?? s.index} (${s.event.type}) refused: ${s.reason ?? ''}\n`);
+          failed = true;
+        }
+        if (s.accepted && s.id !== undefined && expected.has(s.id)) {
+          io.stderr(
+            `${t.scenario.id}: event ${s.id} (${s.event.type}) was accepted, but the scenario expects it refused\n`,
+          );
+          failed = true;
+        }
+      }
+    });
+    return failed ? 1 : 0;
   },
 };
