@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonGroups, renderComparison, summarize } from '../../src/render/compare.js';
 import { PLAIN } from '../../src/render/palette.js';
+import { renderTimeline } from '../../src/render/timeline.js';
 import type { Trace } from '../../src/schemas/trace.js';
 import { replayed } from '../helpers/scenarios.js';
 
@@ -64,5 +65,20 @@ describe('comparisonGroups', () => {
       ['Comparison: NHS pay, 2022–24', ['junior-doctors-2023']],
       ['Comparison: other disputes', ['resident-doctors-2025']],
     ]);
+  });
+});
+
+describe('a ballot run employer by employer, in every view', () => {
+  const { trace } = replayed('rcn-2023');
+
+  it('is said by its constituencies, never with a national turnout or yes share', () => {
+    const first = summarize(trace).ballots[0];
+    expect(first).toBe('met at 130 NHS organisations in England');
+    const timeline = renderTimeline(trace, { palette: PLAIN });
+    const closes = timeline.split('\n').find((line) => line.includes('ballot ballot-2022 closes'));
+    expect(closes).toContain(
+      'thresholds met at 130 NHS organisations in England (balloted one by one: no national totals)',
+    );
+    expect(closes).not.toMatch(/turnout|% yes/);
   });
 });
