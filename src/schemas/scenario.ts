@@ -137,6 +137,13 @@ const ScenarioFields = {
     })
     .describe('The stretch of time the scenario covers, from one day to another.'),
   summary: z.string().min(1).describe('What the dispute was about and how it went, in a few sentences.'),
+  teaching: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'What the scenario shows a class, in a few sentences: for a branch, the lesson of its premise and a question to ask.',
+    ),
   /** The outcome a replay must reach. */
   outcome: z
     .enum(OUTCOMES)
