@@ -36,6 +36,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
+    name: 'explore',
+    summary: 'at a step of a replay: what the machine accepts, how near each outcome is, the decision points',
+    load: async () => (await import('./commands/explore.js')).exploreCommand,
+  },
+  {
     name: 'inspect',
     summary: 'the local web inspector: scrub a replay over its statechart',
     load: async () => (await import('./commands/inspect.js')).inspectCommand,

@@ -17,6 +17,8 @@ export interface WalkOptions {
   limit?: number;
   /** States the walk reaches but does not walk on from. */
   stopWhen?: (snapshot: DisputeSnapshot) => boolean;
+  /** The most moves from the start: states this far away are reached but not walked on from (no limit unless given). */
+  maxDepth?: number;
   /** Ends the walk as soon as it reaches a state this holds for (the walk is then incomplete). */
   until?: (snapshot: DisputeSnapshot) => boolean;
 }
@@ -37,7 +39,7 @@ export interface WalkedState {
 export interface DisputeGraph {
   start: string;
   states: Map<string, WalkedState>;
-  /** Whether the walk ran out of states to visit, rather than stopping at its limit or at `until`. */
+  /** Whether the walk ran out of states to visit, rather than stopping at its limit, its depth or at `until`. */
   complete: boolean;
 }
 
@@ -61,12 +63,19 @@ export interface DisputePath {
  */
 export function walkDispute(from: DisputeSnapshot, options: WalkOptions = {}): DisputeGraph {
   const { events = candidateMoves, serialize = serializeDispute, limit = 100_000, stopWhen, until } = options;
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  let cut = false;
   const start = serialize(from);
   const states = new Map<string, WalkedState>([[start, { key: start, snapshot: from, depth: 0, edges: [] }]]);
   if (until?.(from)) return { start, states, complete: false };
   const queue: WalkedState[] = [states.get(start) as WalkedState];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as WalkedState;
+    if (state.depth >= maxDepth) {
+      // A state the depth keeps the walk from going on from: what lies beyond it is not known.
+      cut ||= state.snapshot.status === 'active';
+      continue;
+    }
     if (stopWhen?.(state.snapshot)) continue;
     for (const move of movesFrom(state.snapshot, events)) {
       const next = takeMove(state.snapshot, move);
@@ -88,7 +97,7 @@ export function walkDispute(from: DisputeSnapshot, options: WalkOptions = {}): D
       queue.push(reached);
     }
   }
-  return { start, states, complete: true };
+  return { start, states, complete: !cut };
 }
 
 /** The shortest path the walk found from its start to one of its states. */

@@ -20,12 +20,21 @@ export type PathStep = Move & { snapshot: DisputeSnapshot };
 
 /**
  * The outside events a walk tries by default: the plausible next events of `candidateEvents` (the inspector's
- * branches), less those that only add to the record and never move the chart. None once the dispute is over.
+ * branches), less those that only add to the record and never move the chart, and no new strike while two are
+ * called. None once the dispute is over.
  */
 export function candidateMoves(snapshot: DisputeSnapshot): DisputeEvent[] {
   if (snapshot.status !== 'active') return [];
-  return candidateEvents(snapshot.context).filter((e) => !RECORD_ONLY.has(e.type));
+  // A walk calls a new strike only while fewer than two are called: two are enough for every state of the chart,
+  // and more would make the states it tells apart (by how many are called) endless.
+  const calls = snapshot.context.action.pending.length < MAX_CALLED;
+  return candidateEvents(snapshot.context).filter(
+    (e) => !RECORD_ONLY.has(e.type) && (calls || e.type !== 'strike.called'),
+  );
 }
+
+/** The most strikes a walk calls at once (a replay may have more called, which the walk then lets run or calls off). */
+const MAX_CALLED = 2;
 
 /**
  * The timer due first among those armed now, and its instant, read from the record as the chart's delays are.
