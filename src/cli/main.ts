@@ -36,6 +36,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
+    name: 'branch',
+    summary: 'write a counterfactual that diverges at an event, with the events the machine would accept there',
+    load: async () => (await import('./commands/branch.js')).branchCommand,
+  },
+  {
     name: 'explore',
     summary: 'at a step of a replay: what the machine accepts, how near each outcome is, the decision points',
     load: async () => (await import('./commands/explore.js')).exploreCommand,

@@ -188,6 +188,13 @@ export class Catalogue {
     return this.#resolveLoaded(this.find(ref), seen);
   }
 
+  /** The scenario a branch extends, resolved as `extends` names it; undefined for one that extends nothing. */
+  resolveBase(ref: string): Scenario | undefined {
+    const loaded = this.find(ref);
+    const ext = loaded.data.extends;
+    return ext ? this.#resolveLoaded(this.#base(loaded, ext), [loaded.data.id]) : undefined;
+  }
+
   /** A text scenario (from `text`) ready to replay. */
   resolveText(loaded: LoadedFile): Scenario {
     return this.#resolveLoaded(loaded, []);

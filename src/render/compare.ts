@@ -2,7 +2,7 @@
 
 import type { ActionRecord, BallotRecord } from '../schemas/record.js';
 import type { Trace } from '../schemas/trace.js';
-import { ballotFigureWords, claimWords, humanDate, outcomeWords } from './describe.js';
+import { ballotFigureWords, claimWords, describeEvent, humanDate, outcomeWords } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** The figures of one dispute that a comparison shows. */
@@ -143,4 +143,77 @@ export function comparisonGroups(
   const out = [...groups].map(([name, members]) => ({ heading: `Comparison: ${name}`, traces: members }));
   if (loose.length > 0) out.push({ heading: 'Comparison: other disputes', traces: loose });
   return out;
+}
+
+/** A branch set beside its base: where it diverges, and each figure of both, the differences marked. */
+export interface BranchComparison {
+  base: DisputeSummary;
+  branch: DisputeSummary;
+  /** The base's event the branch replaces from, with its instant; none for a branch that only changes the rules. */
+  divergesAt?: { id: string; date: string; event: string };
+  /** The law each replays under, where the branch changes it. */
+  rules?: { base: string; branch: string };
+  /** Events of the branch the machine refused, by id. */
+  refused: string[];
+  /** The rows whose values differ, by name. */
+  differences: string[];
+}
+
+/** The rows a branch comparison shows, each a name and how a summary reads in it. */
+const BRANCH_ROWS: [string, (s: DisputeSummary) => string][] = [
+  ['outcome', (s) => s.outcome],
+  ['ends', (s) => humanDate(s.to)],
+  ['duration', (s) => `${s.months} months`],
+  ['ballots', (s) => (s.ballots.length ? s.ballots.join('; ') : 'none')],
+  ['strikes held', (s) => String(s.strikesHeld)],
+  ['days of action', (s) => String(s.daysOfAction)],
+  ['days called off', (s) => String(s.daysCalledOff)],
+  ['claim', (s) => s.claim],
+  ['offers (pay)', (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure')],
+  ['accepted', (s) => s.accepted],
+];
+
+/** A branch against its base: the summaries, the divergence, what the branch had refused, and what differs. */
+export function compareBranch(branch: Trace, base: Trace, divergesAt: string | undefined): BranchComparison {
+  const [b, a] = [summarize(branch), summarize(base)];
+  const step = divergesAt === undefined ? undefined : base.steps.find((s) => s.id === divergesAt);
+  return {
+    base: a,
+    branch: b,
+    ...(step && divergesAt !== undefined
+      ? { divergesAt: { id: divergesAt, date: step.date, event: describeEvent(step.event) } }
+      : {}),
+    ...(branch.scenario.rules !== base.scenario.rules
+      ? { rules: { base: base.scenario.rules, branch: branch.scenario.rules } }
+      : {}),
+    refused: branch.steps.filter((s) => !s.accepted).map((s) => s.id ?? String(s.index)),
+    differences: BRANCH_ROWS.filter(([, cell]) => cell(a) !== cell(b)).map(([name]) => name),
+  };
+}
+
+/** A branch comparison on one screen: the divergence, then base and branch side by side, differences marked ≠. */
+export function renderBranchComparison(c: BranchComparison, p: Palette, width = 110): string {
+  const label = 18;
+  const col = Math.max(24, Math.floor((width - label - 4) / 2) - 2);
+  const lines = [p.bold(`${c.branch.title}`), `${p.dim('against')} ${c.base.title}`];
+  if (c.divergesAt) {
+    lines.push(`${p.bold('Diverges at')} ${c.divergesAt.id} (${humanDate(c.divergesAt.date)}): ${c.divergesAt.event}`);
+  }
+  if (c.rules) lines.push(`${p.bold('Rules')} ${c.rules.branch} instead of ${c.rules.base}`);
+  if (c.refused.length) lines.push(`${p.bold('Refused in the branch')} ${c.refused.length}: ${c.refused.join(', ')}`);
+  lines.push('', `${''.padEnd(label + 2)}${p.bold(c.base.id.padEnd(col))}  ${p.bold(c.branch.id)}`);
+  for (const [name, cell] of BRANCH_ROWS) {
+    const differs = c.differences.includes(name);
+    const [left, right] = [wrap(cell(c.base), col), wrap(cell(c.branch), col)];
+    const height = Math.max(left.length, right.length);
+    for (let i = 0; i < height; i++) {
+      const mark = i === 0 && differs ? p.yellow('≠ ') : '  ';
+      const head = i === 0 ? name : '';
+      const body = `${(left[i] ?? '').padEnd(col)}  ${differs ? p.yellow(right[i] ?? '') : (right[i] ?? '')}`;
+      lines.push(`${mark}${p.dim(head.padEnd(label))}${body.trimEnd()}`);
+    }
+  }
+  const same = BRANCH_ROWS.length - c.differences.length;
+  lines.push('', p.dim(`${c.differences.length} of ${BRANCH_ROWS.length} rows differ (≠); ${same} are the same.`));
+  return `${lines.join('\n')}\n`;
 }
