@@ -4,7 +4,9 @@
  * every step of every shipped dispute.
  */
 import { describe, expect, it } from 'vitest';
-import type { DisputeSnapshot } from '../../src/machine/index.js';
+import { getShortestPaths } from 'xstate/graph';
+import { type DisputeSnapshot, disputeMachine, outcomeOf } from '../../src/machine/index.js';
+import type { DisputeEvent } from '../../src/schemas/events/index.js';
 import {
   endingMoves,
   explore,
@@ -12,7 +14,12 @@ import {
   strikingMoves,
   UnknownPointError,
 } from '../../src/simulation/explore.js';
-import { shortestPathsToOutcomes, shortestPathTo } from '../../src/simulation/paths/index.js';
+import {
+  nextTimer,
+  serializeDispute,
+  shortestPathsToOutcomes,
+  shortestPathTo,
+} from '../../src/simulation/paths/index.js';
 import { replay } from '../../src/simulation/replay.js';
 import { scenario } from '../helpers/scenarios.js';
 
@@ -193,4 +200,38 @@ describe('the quick walks explore uses find what the full walk finds', () => {
       SHORTEST_WINDOWS.voteDays,
     ]);
   });
+});
+
+describe('the walks agree with xstate/graph (getShortestPaths) on the same moves', () => {
+  /** The fewest moves to each outcome by xstate/graph, from a snapshot, trying the ending moves and the next timer. */
+  function byXstateGraph(from: DisputeSnapshot): Record<string, number> {
+    const paths = getShortestPaths(disputeMachine, {
+      fromState: from,
+      events: (s: DisputeSnapshot) => {
+        const timer = nextTimer(s);
+        return [...endingMoves(s), ...(timer ? [{ type: timer.type } as unknown as DisputeEvent] : [])];
+      },
+      serializeState: (s: DisputeSnapshot) => serializeDispute(s),
+      limit: 20_000,
+    });
+    const out: Record<string, number> = {};
+    for (const p of paths) {
+      const o = outcomeOf(p.state);
+      // A path's weight is its number of moves (its steps also hold the state it starts from).
+      if (o !== 'ongoing' && (out[o] === undefined || p.weight < (out[o] as number))) out[o] = p.weight;
+    }
+    return out;
+  }
+
+  it.each(HISTORICAL)(
+    '%s: the same outcomes, by as few moves, at every fourth step',
+    (ref) => {
+      for (const snapshot of snapshots(ref).filter((s, i) => i % 4 === 0 && s.status === 'active')) {
+        const ours = shortestPathsToOutcomes(snapshot, { events: endingMoves });
+        const lengths = Object.fromEntries(Object.entries(ours).map(([o, p]) => [o, p?.steps.length]));
+        expect(lengths).toEqual(byXstateGraph(snapshot));
+      }
+    },
+    60_000,
+  );
 });
