@@ -21,6 +21,7 @@ interface LooseScenario {
   sources?: unknown;
   events?: unknown;
   expectRefused?: unknown;
+  rejoinsAt?: unknown;
 }
 
 /**
@@ -44,6 +45,13 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
         path: ['divergesAt'],
         code: 'diverges-at.required',
         message: 'name the base event where this branch diverges',
+      });
+    }
+    if (s.rejoinsAt !== undefined && !s.divergesAt) {
+      out.push({
+        path: ['rejoinsAt'],
+        code: 'rejoins-at.requires-diverges-at',
+        message: 'a branch rejoins the record only after diverging from it: name divergesAt too',
       });
     }
     if (s.kind === 'historical' && s.extends) {

@@ -168,6 +168,9 @@ const ScenarioFields = {
     'For a counterfactual: the scenario this branch starts from, by id (junior-doctors-2023) or as a path to a .yaml file relative to this one (../my-base.yaml).',
   ),
   /** For a counterfactual: the base scenario's event from which this branch replaces the record. */
+  rejoinsAt: Id.optional().describe(
+    'Where a branch goes back to the record: after its own events, the base’s events from this one on (it may be its divergesAt, to insert events before it). Without it the branch never rejoins.',
+  ),
   expectRefused: z
     .array(Id)
     .optional()

@@ -23,7 +23,8 @@ export type MergedBranch = { scenario: Scenario } | { problems: BranchProblem[] 
 
 /**
  * A counterfactual merged onto the (already resolved) scenario it extends: the base's events before `divergesAt`
- * (all of them without it: a change of rules alone), then the branch's own; the branch's fields win, except that
+ * (all of them without it: a change of rules alone), then the branch's own, then (with `rejoinsAt`) the base's
+ * events again from that one on; the branch's fields win, except that
  * empty `parties` and `people` keep the base's and `sources` are the base's plus the branch's. The merged
  * scenario is checked across fields as a whole. Which scenario `extends` names is the caller's business.
  */
@@ -41,7 +42,25 @@ export function mergeBranch(base: Scenario, branch: ScenarioFile): MergedBranch 
       ],
     };
   }
+  const rejoin =
+    branch.rejoinsAt === undefined ? base.events.length : base.events.findIndex((e) => e.id === branch.rejoinsAt);
+  if (branch.rejoinsAt !== undefined && (rejoin < 0 || rejoin < cut)) {
+    return {
+      problems: [
+        {
+          path: ['rejoinsAt'],
+          code: rejoin < 0 ? 'rejoins-at.unknown' : 'rejoins-at.before-divergence',
+          message:
+            rejoin < 0
+              ? `"${branch.rejoinsAt}" is not an event of ${base.id}`
+              : `"${branch.rejoinsAt}" comes before "${branch.divergesAt}", where the branch diverges`,
+        },
+      ],
+    };
+  }
   const kept = base.events.slice(0, cut);
+  // A branch that rejoins the record takes the base's events again from that event on, after its own.
+  const rejoined = base.events.slice(rejoin);
   const scenario: Scenario = {
     ...base,
     ...branch,
@@ -49,14 +68,16 @@ export function mergeBranch(base: Scenario, branch: ScenarioFile): MergedBranch 
     parties: branch.parties.length ? branch.parties : base.parties,
     people: branch.people.length ? branch.people : base.people,
     sources: { ...base.sources, ...branch.sources },
-    events: [...kept, ...branch.events],
+    events: [...kept, ...branch.events, ...rejoined],
   };
   // What a branch expects refused is its own claim, never its base's.
   if (branch.expectRefused === undefined) delete scenario.expectRefused;
   const problems = crossCheck(scenario, { resolved: true }).map((p): BranchProblem => {
     const [field, index, ...rest] = p.path;
     if (field !== 'events' || typeof index !== 'number') return p;
-    return index < kept.length ? { ...p, inBase: true } : { ...p, path: ['events', index - kept.length, ...rest] };
+    if (index < kept.length) return { ...p, inBase: true };
+    if (index >= kept.length + branch.events.length) return { ...p, inBase: true };
+    return { ...p, path: ['events', index - kept.length, ...rest] };
   });
   return problems.length > 0 ? { problems } : { scenario };
 }

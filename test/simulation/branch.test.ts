@@ -109,3 +109,40 @@ describe('mergeBranch: a counterfactual onto its base, without files', () => {
     ]);
   });
 });
+
+describe('mergeBranch with rejoinsAt: a branch that goes back to the record', () => {
+  const ids = (s: Scenario) => s.events.map((e) => e.id);
+  const at = porters.events.findIndex((e) => e.id === 'strike-2-called');
+  const own: ScenarioEvent = {
+    id: 'my-talks',
+    at: porters.events[at]?.at as string,
+    type: 'talks.opened',
+    with: 'employers',
+    sources: [],
+  } as ScenarioEvent;
+
+  it('rejoining where it diverges inserts its own events before that one, and keeps all the rest', () => {
+    const branch = { ...branchAt(porters, 'strike-2-called'), rejoinsAt: 'strike-2-called', events: [own] };
+    const scenario = merged(mergeBranch(porters, ScenarioFile.parse(branch)));
+    expect(ids(scenario)).toEqual([...ids(porters).slice(0, at), 'my-talks', ...ids(porters).slice(at)]);
+  });
+
+  it('rejoining later leaves out the base events in between', () => {
+    const later = porters.events[at + 2]?.id as string;
+    const branch = { ...branchAt(porters, 'strike-2-called'), rejoinsAt: later, events: [own] };
+    const scenario = merged(mergeBranch(porters, ScenarioFile.parse(branch)));
+    expect(ids(scenario)).toEqual([...ids(porters).slice(0, at), 'my-talks', ...ids(porters).slice(at + 2)]);
+  });
+
+  it('an unknown event, or one before the divergence, is a problem at rejoinsAt with its code', () => {
+    const unknown = { ...branchAt(porters, 'strike-2-called'), rejoinsAt: 'nope' };
+    const early = { ...branchAt(porters, 'strike-2-called'), rejoinsAt: porters.events[0]?.id as string };
+    for (const [branch, code] of [
+      [unknown, 'rejoins-at.unknown'],
+      [early, 'rejoins-at.before-divergence'],
+    ] as const) {
+      const result = mergeBranch(porters, ScenarioFile.parse(branch));
+      expect('problems' in result && result.problems.map((p) => [p.path, p.code])).toEqual([[['rejoinsAt'], code]]);
+    }
+  });
+});
