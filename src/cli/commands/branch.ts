@@ -31,7 +31,8 @@ export function skeletonYaml(skeleton: Skeleton, base: Scenario, file: string, e
   const lines = [
     `# A branch of ${base.id}: the record up to ${skeleton.branch.divergesAt} (${humanDate(skeleton.at)}), then your own events.`,
     `# History: ${point ? describeEvent(point as unknown as Parameters<typeof describeEvent>[0]) : ''}.`,
-    '# Rewrite the title, summary and outcome for your premise, and cite a source for anything real.',
+    '# Rewrite the title, summary and outcome for your premise, and cite a source for anything real. To go back to',
+    `# the record after your events, add "rejoinsAt: <an event of ${base.id}>" (the same as divergesAt inserts them).`,
     stringify(meta, { lineWidth: 110 }).trimEnd(),
     '# The events the machine would accept here, each checked on the record at this point. To use one, delete',
     '# "[]" after "events:" and uncomment its lines; change ids, dates and figures to your premise.',
