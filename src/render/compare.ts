@@ -200,7 +200,7 @@ export function renderBranchComparison(c: BranchComparison, p: Palette, width = 
     lines.push(`${p.bold('Diverges at')} ${c.divergesAt.id} (${humanDate(c.divergesAt.date)}): ${c.divergesAt.event}`);
   }
   if (c.rules) lines.push(`${p.bold('Rules')} ${c.rules.branch} instead of ${c.rules.base}`);
-  if (c.refused.length) lines.push(`${p.bold('Refused in the branch')} ${c.refused.length}: ${c.refused.join(', ')}`);
+  if (c.refused.length) lines.push(`${p.bold(`Refused in the branch (${c.refused.length}):`)} ${c.refused.join(', ')}`);
   lines.push('', `${''.padEnd(label + 2)}${p.bold(c.base.id.padEnd(col))}  ${p.bold(c.branch.id)}`);
   for (const [name, cell] of BRANCH_ROWS) {
     const differs = c.differences.includes(name);
