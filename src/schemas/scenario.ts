@@ -76,6 +76,13 @@ export const EventMeta = {
     })
     .optional()
     .describe('A short quotation, attributed to its speaker and its source.'),
+  ask: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'A question for a class to answer before this event is revealed (classroom mode shows it on its "What would you do?" card).',
+    ),
   /** How sure the record is: high (two or more agreeing sources), medium (one), uncertain (see the note). */
   confidence: z
     .enum(['high', 'medium', 'uncertain'])
@@ -92,6 +99,7 @@ export interface EventMeta {
   note?: string;
   quote?: { text: string; by: string; source: string };
   confidence?: 'high' | 'medium' | 'uncertain';
+  ask?: string;
 }
 
 /** What a branch extends: a scenario id, or a relative path to a YAML file, read from the branch's own folder. */

@@ -31,7 +31,7 @@ export interface ReplayOptions {
   records?: RecordMode;
 }
 
-const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence']);
+const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence', 'ask']);
 
 /** Machine events already made, by their scenario event: a scenario replayed again reuses them. */
 const machineEvents = new WeakMap<ScenarioEvent, DisputeEvent>();

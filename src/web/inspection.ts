@@ -4,16 +4,17 @@
  */
 import { createActor } from 'xstate';
 import { disputeMachine } from '../machine/dispute.machine.js';
-import { emphasisFromTrace } from '../render/chart/emphasis.js';
+import { emphasisFromTrace, traceEventOf } from '../render/chart/emphasis.js';
 import { layoutChart } from '../render/chart/layout.js';
-import { allNodes, type ChartNode, chartModel } from '../render/chart/model.js';
+import { allNodes, type ChartModel, type ChartNode, chartModel } from '../render/chart/model.js';
 import { toSvg } from '../render/chart/svg.js';
 import { describeEvent, humanDate, stateChanges } from '../render/describe.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { type Branch, openBranches } from '../simulation/branches.js';
+import { explore } from '../simulation/explore.js';
 import { recordAt } from '../simulation/records.js';
 import { replay } from '../simulation/replay.js';
-import type { BoardRow, Inspection, InspectionStep } from './page/types.js';
+import type { BoardRow, Inspection, InspectionDecision, InspectionStep } from './page/types.js';
 
 /** The CSS of the `<style>` elements in an SVG, for the page's Content-Security-Policy. */
 export function inlineStyles(svg: string): string[] {
@@ -43,6 +44,21 @@ export function boardOf(root: ChartNode): BoardRow[] {
   return rows;
 }
 
+/** The transitions of the chart a step took: its event's, from a state it was in to one it is in now. */
+function takenEdges(model: ChartModel, type: string, before: readonly string[], after: readonly string[]): string[] {
+  const [was, is] = [new Set(before), new Set(after)];
+  return model.edges.filter((e) => traceEventOf(e) === type && was.has(e.source) && is.has(e.target)).map((e) => e.id);
+}
+
+/** Where Play stops in classroom mode: `explore`'s decision points, or none if exploring fails. */
+function decisionsOf(scenario: Scenario): InspectionDecision[] {
+  try {
+    return explore(scenario, { decisionPoints: 24 }).decisionPoints.map((d) => ({ index: d.index, note: d.note }));
+  } catch {
+    return [];
+  }
+}
+
 /** The inspection of a scenario, ready to serve as JSON. */
 export async function buildInspection(scenario: Scenario): Promise<Inspection> {
   const branches: Branch[][] = [];
@@ -60,10 +76,14 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
   }).getSnapshot();
 
   const initialActive = start._nodes.filter((n) => n.path.length > 0).map((n) => n.path.join('.'));
+  const model = chartModel(disputeMachine);
+  const questions = new Map(scenario.events.flatMap((e) => (e.ask ? [[e.id, e.ask] as const] : [])));
   let previous: readonly string[] = initialActive;
   const steps: InspectionStep[] = trace.steps.map((step, i) => {
     const changes = stateChanges(previous, step.active);
+    const edges = step.accepted ? takenEdges(model, step.event.type, previous, step.active) : [];
     previous = step.active;
+    const question = step.id ? questions.get(step.id) : undefined;
     return {
       index: step.index,
       date: step.date,
@@ -81,10 +101,11 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
       branches: branches[i] ?? [],
       // Replayed with full records, every step has its own; recordAt would rebuild one from the patches.
       context: step.context ?? recordAt(trace, i),
+      edges,
+      ...(question ? { question } : {}),
     };
   });
 
-  const model = chartModel(disputeMachine);
   const svg = toSvg(await layoutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });
   const { dispute, negotiation } = trace.final.context;
 
@@ -108,6 +129,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
     },
     steps,
     final: { date: trace.final.date, when: humanDate(trace.final.date), outcome: trace.final.outcome },
+    decisionPoints: decisionsOf(scenario),
     chart: {
       svg,
       paths: allNodes(model.root)

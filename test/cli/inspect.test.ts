@@ -22,6 +22,19 @@ describe('dispute-sim inspect', () => {
     expect(data.steps.length).toBeGreaterThan(10);
   });
 
+  it('--class prints the classroom page’s address, with the decision points for Play to stop at', async () => {
+    const r = await cli('inspect', '2023', '--class');
+    expect(r.code).toBe(0);
+    const url = /http:\/\/\S+\?mode=class/.exec(r.stdout)?.[0];
+    expect(r.stdout).toContain('(classroom mode)');
+    expect(url).toBeDefined();
+    const data = (await (await fetch(new URL('/api/inspection', url))).json()) as {
+      decisionPoints: { index: number; note: string }[];
+    };
+    expect(data.decisionPoints.length).toBeGreaterThan(3);
+    expect(data.decisionPoints[0]).toMatchObject({ note: expect.any(String) });
+  });
+
   it('--stately serves the bridge to Stately’s hosted inspector, framed only from stately.ai', async () => {
     const r = await cli('inspect', 'example', '--stately');
     const bridge = /http:\/\/127\.0\.0\.1:\d+\/stately\.html/.exec(r.stdout)?.[0] ?? '';

@@ -47,7 +47,7 @@ function openInBrowser(url: string): void {
 /** Starts the inspector. */
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'dispute-sim inspect <id|alias|file> [--port N] [--host HOST] [--open] [--stately]',
+  usage: 'dispute-sim inspect <id|alias|file> [--class] [--port N] [--host HOST] [--open] [--stately]',
   help:
     'Starts a web inspector on 127.0.0.1 and prints its address. The page shows the statechart with the active\n' +
     'states of each step, a timeline to scrub (slider, buttons, ← → keys, jump to a date), each step’s event,\n' +
@@ -55,6 +55,9 @@ export const inspectCommand: Command = {
     'the events the machine would accept there (the branches history did not take). "Live run" replays the\n' +
     'scenario through @statelyai/inspect’s WebSocket inspector into the same page. Everything works offline.\n\n' +
     'Options:\n' +
+    '  --class        classroom mode: what happens after the current step stays hidden (no outcome, no later\n' +
+    '                 steps, marks or chart points) until revealed, and Play stops at the decision points with\n' +
+    '                 a "What would you do?" card; the page\'s Classroom button and ?mode=class do the same\n' +
     '  --port N       the port (default: a free one)\n' +
     '  --host HOST    listen on another address than 127.0.0.1 (a warning: anyone who can reach it can read it)\n' +
     '  --open         open the page in the default browser\n' +
@@ -67,6 +70,7 @@ export const inspectCommand: Command = {
       host: { type: 'string' },
       open: { type: 'boolean' },
       stately: { type: 'boolean' },
+      class: { type: 'boolean' },
     });
     if (positionals.length !== 1)
       throw new UsageError('name one scenario: an id, an alias (2016, 2023, 2025) or a file');
@@ -111,8 +115,9 @@ export const inspectCommand: Command = {
         `warning: listening on ${host}, not only on this machine: anyone who can reach ${server.url} can read it\n`,
       );
     }
-    io.stdout(`Inspector for ${scenario.title}\n  ${server.url}\n`);
-    const target = values.stately ? `${server.url}stately.html` : server.url;
+    const page = values.class ? `${server.url}?mode=class` : server.url;
+    io.stdout(`Inspector for ${scenario.title}${values.class ? ' (classroom mode)' : ''}\n  ${page}\n`);
+    const target = values.stately ? `${server.url}stately.html` : page;
     if (values.stately) {
       io.stdout(`  ${target}  (relays live runs to Stately's hosted inspector; needs internet in the browser)\n`);
     }

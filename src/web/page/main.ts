@@ -15,7 +15,16 @@ interface View {
   plots: Plot[];
   logItems: HTMLLIElement[];
   ticks: HTMLElement[];
+  /** Classroom mode: the future hidden until the teacher reveals it, Play stopping at decision points. */
+  classroom: boolean;
+  /** The step indices Play stops before in classroom mode, with why. */
+  decisions: Map<number, string>;
+  /** The chart's transition groups, by each edge id they draw. */
+  edges: Map<string, Element[]>;
 }
+
+/** Whether the future is hidden now: classroom mode, not yet revealed. */
+const hiding = (view: View): boolean => view.classroom;
 
 function highlight(view: View, active: readonly string[]): void {
   const next = new Set(active);
@@ -35,16 +44,23 @@ function go(view: View, index: number): void {
   view.index = i;
   const step = i >= 0 ? data.steps[i] : undefined;
   highlight(view, step ? step.active : data.initial.active);
-  renderStep(data, step);
+  renderStep(data, step, view.classroom, view.decisions.get(i));
   renderFacts(step ? step.context : data.initial.context, step?.date ?? data.scenario.period.from);
   const branches = step ? step.branches : data.initial.branches;
   fill(
     byId('branches'),
     branches.length
-      ? h('ul', { class: 'branches' }, ...branches.map((b) => h('li', {}, b.label, ' ', h('code', {}, b.type))))
+      ? h(
+          'ul',
+          { class: 'branches' },
+          ...branches.map((b) => h('li', {}, b.label, ' ', h('code', { class: 'technical' }, b.type))),
+        )
       : h('p', { class: 'muted' }, 'None: the dispute is over.'),
   );
-  for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from);
+  for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from, hiding(view));
+  markPath(view, i);
+  for (const [k, el] of view.logItems.entries()) el.classList.toggle('future', k > i);
+  for (const [k, el] of view.ticks.entries()) el.classList.toggle('future', k > i);
   byId<HTMLInputElement>('slider').value = String(i + 1);
   byId('position').textContent = step
     ? `${step.when} · step ${i + 1} of ${data.steps.length}`
@@ -63,15 +79,72 @@ function go(view: View, index: number): void {
   document.body.dataset.step = String(i);
 }
 
+/**
+ * The replay's path on the chart as far as step `i`: the states visited and the transitions taken so far (the
+ * drawing comes with the whole replay's path, which would give away the rest).
+ */
+function markPath(view: View, i: number): void {
+  const { data } = view;
+  const visited = new Set(data.initial.active);
+  const taken = new Set<string>();
+  for (const step of data.steps.slice(0, i + 1)) {
+    for (const path of step.active) visited.add(path);
+    for (const id of step.edges) taken.add(id);
+  }
+  for (const [path, els] of view.states) for (const el of els) el.classList.toggle('visited', visited.has(path));
+  for (const [id, els] of view.edges) {
+    for (const el of els) {
+      const on = taken.has(id) || (el.getAttribute('data-edge') ?? '').split(' ').some((e) => taken.has(e));
+      el.classList.toggle('taken', on);
+      const route = el.querySelector('.route');
+      if (route) route.setAttribute('marker-end', on ? 'url(#sc-arrow-taken)' : 'url(#sc-arrow-faint)');
+    }
+  }
+}
+
+/** In classroom mode, the "What would you do?" card before a decision point: the roads open, a question, Reveal. */
+function askClass(view: View, next: number): void {
+  const { data } = view;
+  const current = view.index >= 0 ? data.steps[view.index] : undefined;
+  const roads = current ? current.branches : data.initial.branches;
+  const question = data.steps[next]?.question;
+  const card = byId('ask');
+  fill(
+    card,
+    h('h2', {}, 'What would you do?'),
+    h('p', { class: 'ask-why' }, 'The next step changes what either side can do.'),
+    question ? h('p', { class: 'ask-question' }, question) : null,
+    roads.length
+      ? h('p', {}, 'The roads open here: ', h('span', { class: 'roads' }, roads.map((r) => r.label).join(' · ')))
+      : null,
+    h(
+      'div',
+      { class: 'ask-actions' },
+      h('button', { type: 'button', id: 'reveal-step', class: 'play' }, 'Reveal what happened'),
+    ),
+  );
+  card.hidden = false;
+  byId('reveal-step').addEventListener('click', () => {
+    card.hidden = true;
+    go(view, next);
+    byId<HTMLButtonElement>('play').focus();
+  });
+}
+
 function setPlaying(view: View, on: boolean): void {
   const button = byId<HTMLButtonElement>('play');
   if (view.playing) clearInterval(view.playing);
   view.playing = undefined;
   if (on) {
     if (view.index >= view.data.steps.length - 1) go(view, -1);
+    byId('ask').hidden = true;
     view.playing = setInterval(() => {
+      const next = view.index + 1;
       if (view.index >= view.data.steps.length - 1) setPlaying(view, false);
-      else go(view, view.index + 1);
+      else if (view.classroom && view.decisions.has(next)) {
+        setPlaying(view, false);
+        askClass(view, next);
+      } else go(view, next);
     }, 700);
   }
   button.textContent = on ? 'Pause' : 'Play';
@@ -127,8 +200,12 @@ async function start(): Promise<void> {
   const data = (await response.json()) as Inspection;
   document.title = `${data.scenario.title} — dispute-sim`;
   byId('title').textContent = data.scenario.title;
-  byId('subtitle').textContent =
-    `${data.scenario.kind} · ${data.scenario.period.from} to ${data.scenario.period.to} · rules ${data.scenario.rules}`;
+  const subtitle = (hideEnd: boolean) => {
+    const { kind, period, rules } = data.scenario;
+    // The period's end is the day the dispute ended: classroom mode keeps it back.
+    byId('subtitle').textContent =
+      `${kind} · ${hideEnd ? `from ${period.from}` : `${period.from} to ${period.to}`} · rules ${rules}`;
+  };
   const outcome = byId('outcome');
   outcome.textContent = `outcome: ${data.scenario.outcome}`;
   outcome.classList.add(data.scenario.outcome);
@@ -138,6 +215,10 @@ async function start(): Promise<void> {
   const states = new Map<string, Element[]>();
   const drawn = (path: string, el: Element) => states.set(path, [...(states.get(path) ?? []), el]);
   for (const g of chart.querySelectorAll('g.state[data-path]')) drawn(g.getAttribute('data-path') ?? '', g);
+  const edges = new Map<string, Element[]>();
+  for (const g of chart.querySelectorAll('g.edge[data-edge]')) {
+    for (const id of (g.getAttribute('data-edge') ?? '').split(' ')) edges.set(id, [...(edges.get(id) ?? []), g]);
+  }
   const board = byId('board');
   for (const row of data.board) {
     const pills = row.states.map((s) => {
@@ -189,7 +270,41 @@ async function start(): Promise<void> {
   });
   byId('ticks').append(...ticks);
 
-  const view: View = { data, index: -1, playing: undefined, states, active: new Set(), plots, logItems, ticks };
+  const classroom = new URLSearchParams(location.search).get('mode') === 'class';
+  const view: View = {
+    data,
+    index: -1,
+    playing: undefined,
+    states,
+    active: new Set(),
+    plots,
+    logItems,
+    ticks,
+    classroom,
+    decisions: new Map(data.decisionPoints.map((d) => [d.index, d.note])),
+    edges,
+  };
+  const toggle = byId<HTMLButtonElement>('classroom');
+  const setClassroom = (on: boolean) => {
+    view.classroom = on;
+    document.body.classList.toggle('classroom', on);
+    toggle.setAttribute('aria-pressed', String(on));
+    toggle.textContent = on ? 'Reveal all' : 'Classroom';
+    subtitle(on);
+    toggle.title = on
+      ? 'Show the whole replay: its outcome, every step and every mark'
+      : 'Hide what happens after the current step; Play stops at the decision points';
+    if (!on) byId('ask').hidden = true;
+    go(view, view.index);
+  };
+  toggle.addEventListener('click', () => {
+    const on = !view.classroom;
+    const url = new URL(location.href);
+    if (on) url.searchParams.set('mode', 'class');
+    else url.searchParams.delete('mode');
+    history.replaceState(null, '', url);
+    setClassroom(on);
+  });
   const slider = byId<HTMLInputElement>('slider');
   slider.max = String(data.steps.length);
   slider.addEventListener('input', () => go(view, Number(slider.value) - 1));
@@ -221,6 +336,7 @@ async function start(): Promise<void> {
     e.preventDefault();
   });
   go(view, -1);
+  setClassroom(classroom);
   document.body.dataset.ready = 'true';
 }
 

@@ -16,13 +16,26 @@ function when(start: string, end: string): string {
 }
 
 /** The current step: date, cause, event, refusal, state changes, note, sources, data. */
-export function renderStep(data: Inspection, step: InspectionStep | undefined): void {
+export function renderStep(
+  data: Inspection,
+  step: InspectionStep | undefined,
+  classroom = false,
+  decision?: string,
+): void {
   const el = byId('step');
+  // Details a reader opened stay open from step to step.
+  const open = new Set([...el.querySelectorAll('details[open]')].map((d) => d.getAttribute('data-key')));
   if (!step) {
     fill(
       el,
       h('p', { class: 'step-date' }, 'Before the first event'),
-      h('p', { class: 'muted' }, data.scenario.summary),
+      h(
+        'p',
+        { class: 'muted' },
+        classroom
+          ? `${data.scenario.title}, from ${data.scenario.period.from}. Step through it: what happens next stays hidden until you reveal it.`
+          : data.scenario.summary,
+      ),
     );
     return;
   }
@@ -60,6 +73,7 @@ export function renderStep(data: Inspection, step: InspectionStep | undefined): 
       h('span', { class: 'muted' }, `step ${step.index + 1} of ${data.steps.length}`),
     ),
     h('p', { class: 'step-event' }, step.description),
+    decision ? h('p', { class: 'decision' }, h('strong', {}, 'A decision point: '), decision) : null,
     step.reason ? h('p', { class: 'reason' }, `Refused: ${step.reason}`) : null,
     step.changes.length
       ? h('ul', { class: 'changes', 'aria-label': 'State changes' }, ...step.changes.map((c) => h('li', {}, c)))
@@ -69,11 +83,16 @@ export function renderStep(data: Inspection, step: InspectionStep | undefined): 
     sources.length ? h('ul', { class: 'sources', id: 'sources' }, ...sources) : null,
     h(
       'details',
-      {},
+      { class: 'technical', 'data-key': 'event', ...(open.has('event') ? { open: '' } : {}) },
       h('summary', {}, `Event data (${step.event.type})`),
       h('pre', {}, JSON.stringify(step.event, null, 2)),
     ),
-    h('details', {}, h('summary', {}, 'Active states'), h('p', { class: 'active-list' }, step.active.join('\n'))),
+    h(
+      'details',
+      { class: 'technical', 'data-key': 'active', ...(open.has('active') ? { open: '' } : {}) },
+      h('summary', {}, 'Active states'),
+      h('ul', { class: 'active-list' }, ...step.active.map((path) => h('li', {}, path))),
+    ),
   );
 }
 

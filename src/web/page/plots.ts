@@ -16,7 +16,8 @@ function el(tag: string, attrs: Record<string, string | number>, text?: string):
 /** A chart drawn once, with a cursor moved to the current step's date. */
 export interface Plot {
   svg: SVGSVGElement;
-  moveTo(date: string): void;
+  /** Moves the cursor; with `hideFuture`, marks dated after it are hidden and the area is cut off there. */
+  moveTo(date: string, hideFuture?: boolean): void;
 }
 
 function frame(
@@ -32,7 +33,14 @@ function frame(
   for (let i = 0; i <= 4; i++) {
     const v = (maxY * i) / 4;
     svg.append(el('line', { class: 'axis', x1: PAD.l, y1: y(v), x2: W - PAD.r, y2: y(v), 'stroke-opacity': 0.4 }));
-    svg.append(el('text', { x: PAD.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${Number(v.toFixed(1))}${unit}`));
+    // The scale shows how high the dispute's figures go by its end: classroom mode hides it with them.
+    svg.append(
+      el(
+        'text',
+        { x: PAD.l - 6, y: y(v) + 4, 'text-anchor': 'end', 'data-total': 'scale' },
+        `${Number(v.toFixed(1))}${unit}`,
+      ),
+    );
   }
   const first = new Date(from).getUTCFullYear();
   const last = new Date(to).getUTCFullYear();
@@ -45,15 +53,35 @@ function frame(
   return { svg, x, y };
 }
 
+let clips = 0;
+
+/**
+ * The cursor, and what classroom mode hides: each mark carries its date (`data-date`) and is hidden once it lies
+ * after the cursor; marks of the whole dispute (`data-total`, a running total's last figure) are hidden outright;
+ * areas (`data-area`) are cut off at the cursor by a clip.
+ */
 function withCursor(svg: SVGSVGElement, x: (t: number) => number): Plot {
   const cursor = el('line', { class: 'cursor', x1: 0, y1: PAD.t, x2: 0, y2: H - PAD.b });
   svg.append(cursor);
+  const id = `plot-clip-${++clips}`;
+  const clip = el('clipPath', { id });
+  const rect = el('rect', { x: 0, y: 0, width: W, height: H });
+  clip.append(rect);
+  svg.prepend(clip);
+  for (const area of svg.querySelectorAll('[data-area]')) area.setAttribute('clip-path', `url(#${id})`);
+  const dated = [...svg.querySelectorAll<SVGElement>('[data-date]')];
+  const totals = [...svg.querySelectorAll<SVGElement>('[data-total]')];
   return {
     svg,
-    moveTo(date: string) {
-      const px = x(Date.parse(date));
+    moveTo(date: string, hideFuture = false) {
+      const t = Date.parse(date);
+      const px = x(t);
       cursor.setAttribute('x1', String(px));
       cursor.setAttribute('x2', String(px));
+      rect.setAttribute('width', String(hideFuture ? px : W));
+      for (const mark of dated)
+        mark.style.display = hideFuture && Date.parse(mark.dataset.date ?? '') > t ? 'none' : '';
+      for (const mark of totals) mark.style.display = hideFuture ? 'none' : '';
     },
   };
 }
@@ -73,11 +101,18 @@ export function payPlot(data: Inspection): Plot {
   for (const p of data.series.pay) {
     const shape =
       p.kind === 'offer'
-        ? el('circle', { class: 'offer', cx: x(Date.parse(p.date)), cy: y(p.pct), r: 5 })
-        : el('rect', { class: 'award', x: x(Date.parse(p.date)) - 5, y: y(p.pct) - 5, width: 10, height: 10 });
+        ? el('circle', { class: 'offer', cx: x(Date.parse(p.date)), cy: y(p.pct), r: 5, 'data-date': p.date })
+        : el('rect', {
+            class: 'award',
+            x: x(Date.parse(p.date)) - 5,
+            y: y(p.pct) - 5,
+            width: 10,
+            height: 10,
+            'data-date': p.date,
+          });
     shape.append(el('title', {}, `${p.label} — ${p.pct}% (${p.status})`));
     svg.append(shape);
-    svg.append(el('text', { x: x(Date.parse(p.date)) + 7, y: y(p.pct) + 4 }, `${p.pct}%`));
+    svg.append(el('text', { x: x(Date.parse(p.date)) + 7, y: y(p.pct) + 4, 'data-date': p.date }, `${p.pct}%`));
   }
   const legend = el('text', { x: PAD.l + 4, y: PAD.t + 10 }, '● offer   □ pay-review award   - - claim');
   svg.append(legend);
@@ -99,7 +134,9 @@ export function daysPlot(data: Inspection): Plot {
     last = p.days;
   }
   d += ` L ${x(to)} ${y(last)} L ${x(to)} ${y(0)} Z`;
-  svg.append(el('path', { class: 'area', d }));
-  svg.append(el('text', { x: W - PAD.r - 4, y: y(total) - 6, 'text-anchor': 'end' }, `${total} days`));
+  svg.append(el('path', { class: 'area', d, 'data-area': 'days' }));
+  svg.append(
+    el('text', { x: W - PAD.r - 4, y: y(total) - 6, 'text-anchor': 'end', 'data-total': 'days' }, `${total} days`),
+  );
   return withCursor(svg, x);
 }

@@ -24,6 +24,16 @@ export interface InspectionStep {
   branches: Branch[];
   /** The record as it stood after this step. */
   context: DisputeRecord;
+  /** The chart's transitions this step took, by edge id (the drawing marks those taken so far). */
+  edges: string[];
+  /** A question the scenario asks a class before this step is revealed. */
+  question?: string;
+}
+
+/** A step of the replay where a class might stop and ask "what would you do?" (from `explore`). */
+export interface InspectionDecision {
+  index: number;
+  note: string;
 }
 
 /** A point on the pay chart: an offer or an award. */
@@ -61,6 +71,8 @@ export interface Inspection {
   steps: InspectionStep[];
   final: { date: string; when: string; outcome: string };
   chart: { svg: string; paths: string[] };
+  /** Where Play stops in classroom mode, before the step. */
+  decisionPoints: InspectionDecision[];
   /** The chart as rows of states, one row for the dispute and one a parallel region: readable from afar. */
   board: BoardRow[];
   series: { claimPct: number | null; pay: PayPoint[]; days: { date: string; days: number }[] };
