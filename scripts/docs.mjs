@@ -1,4 +1,4 @@
-// Regenerates the pictures the README shows: docs/diagram.svg and .png, and docs/inspector.png.
+// Regenerates the pictures the README shows: docs/diagram.svg and .png, docs/inspector.png and docs/classroom.png.
 // Needs a build (npm run build) and Debian's Chromium at /usr/bin/chromium. Run with `npm run docs`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,8 +31,15 @@ try {
   await page.fill('#date', '2023-03-13');
   await page.dispatchEvent('#date', 'change');
   await page.screenshot({ path: 'docs/inspector.png' });
+  // Classroom mode at a projector's size, stopped at its first decision point.
+  const room = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await room.goto(`${server.url}?mode=class`);
+  await room.waitForSelector('body[data-ready="true"]');
+  await room.click('#play');
+  await room.waitForSelector('#ask:not([hidden])', { timeout: 60_000 });
+  await room.screenshot({ path: 'docs/classroom.png' });
   await server.close();
-  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png');
+  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png, docs/classroom.png');
 } finally {
   await browser.close();
 }
