@@ -171,6 +171,14 @@ function valuePaths(value: unknown, prefix = ''): string[] {
 
 function live(view: View): void {
   const banner = byId('live-banner');
+  const button = byId<HTMLButtonElement>('live');
+  // One run at a time; when it ends the board goes back to the step the timeline is on.
+  if (button.disabled) return;
+  button.disabled = true;
+  const done = () => {
+    button.disabled = false;
+    go(view, view.index);
+  };
   const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws`);
   let count = 0;
   socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'live.start', speedMs: 350 })));
@@ -187,11 +195,13 @@ function live(view: View): void {
     } else if (data.type === 'live.ended') {
       banner.textContent = `Live run finished: ${count} snapshots received over the WebSocket. Use the timeline to scrub.`;
       socket.close();
+      done();
     }
   });
   socket.addEventListener('error', () => {
     banner.hidden = false;
     banner.textContent = 'Live run unavailable: the WebSocket could not connect.';
+    done();
   });
 }
 
@@ -261,14 +271,18 @@ async function start(): Promise<void> {
   });
   const log = byId('log');
   log.append(...logItems);
-  const from = Date.parse(data.scenario.period.from);
-  const span = Math.max(1, Date.parse(data.final.date) - from);
-  const ticks = data.steps.map((s) => {
-    const tick = h('i', { class: s.accepted ? s.cause : 'refused' });
-    tick.style.left = `${((Date.parse(s.date) - from) / span) * 100}%`;
+  // One tick a step, where the slider's thumb stands at that step (value i + 1 of n), not by date: the two agree.
+  const ticks = data.steps.map((s, i) => {
+    const tick = h('i', {
+      class: s.accepted ? s.cause : 'refused',
+      'data-index': String(i),
+      title: `${s.when}: ${s.description}`,
+    });
+    tick.style.left = `${((i + 1) / Math.max(1, data.steps.length)) * 100}%`;
     return tick;
   });
-  byId('ticks').append(...ticks);
+  const tickRow = byId('ticks');
+  tickRow.append(...ticks);
 
   const classroom = new URLSearchParams(location.search).get('mode') === 'class';
   const view: View = {
@@ -307,11 +321,20 @@ async function start(): Promise<void> {
   });
   const slider = byId<HTMLInputElement>('slider');
   slider.max = String(data.steps.length);
-  slider.addEventListener('input', () => go(view, Number(slider.value) - 1));
-  byId('first').addEventListener('click', () => go(view, -1));
-  byId('prev').addEventListener('click', () => go(view, view.index - 1));
-  byId('next').addEventListener('click', () => go(view, view.index + 1));
-  byId('last').addEventListener('click', () => go(view, data.steps.length - 1));
+  // Moving by hand pauses Play.
+  const moveTo = (i: number) => {
+    if (view.playing) setPlaying(view, false);
+    go(view, i);
+  };
+  slider.addEventListener('input', () => moveTo(Number(slider.value) - 1));
+  byId('first').addEventListener('click', () => moveTo(-1));
+  byId('prev').addEventListener('click', () => moveTo(view.index - 1));
+  byId('next').addEventListener('click', () => moveTo(view.index + 1));
+  byId('last').addEventListener('click', () => moveTo(data.steps.length - 1));
+  tickRow.addEventListener('click', (e) => {
+    const tick = (e.target as Element).closest('i[data-index]');
+    if (tick) moveTo(Number(tick.getAttribute('data-index')));
+  });
   byId('play').addEventListener('click', () => setPlaying(view, !view.playing));
   byId('live').addEventListener('click', () => live(view));
   const date = byId<HTMLInputElement>('date');
@@ -322,16 +345,19 @@ async function start(): Promise<void> {
   });
   log.addEventListener('click', (e) => {
     const li = (e.target as Element).closest('li[data-index]');
-    if (li) go(view, Number(li.getAttribute('data-index')));
+    if (li) moveTo(Number(li.getAttribute('data-index')));
   });
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     if (target.tagName === 'INPUT' && target !== slider) return;
-    if (e.key === 'ArrowRight') go(view, view.index + 1);
-    else if (e.key === 'ArrowLeft') go(view, view.index - 1);
-    else if (e.key === 'Home') go(view, -1);
-    else if (e.key === 'End') go(view, data.steps.length - 1);
-    else if (e.key === ' ' && target.tagName !== 'BUTTON') setPlaying(view, !view.playing);
+    // Space plays and pauses, also when a timeline button has the focus (Enter still presses it); elsewhere a
+    // focused button keeps Space for itself.
+    const timelineButton = target.tagName === 'BUTTON' && !!target.closest('.controls');
+    if (e.key === 'ArrowRight') moveTo(view.index + 1);
+    else if (e.key === 'ArrowLeft') moveTo(view.index - 1);
+    else if (e.key === 'Home') moveTo(-1);
+    else if (e.key === 'End') moveTo(data.steps.length - 1);
+    else if (e.key === ' ' && (target.tagName !== 'BUTTON' || timelineButton)) setPlaying(view, !view.playing);
     else return;
     e.preventDefault();
   });
