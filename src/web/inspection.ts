@@ -50,6 +50,16 @@ function takenEdges(model: ChartModel, type: string, before: readonly string[], 
   return model.edges.filter((e) => traceEventOf(e) === type && was.has(e.source) && is.has(e.target)).map((e) => e.id);
 }
 
+/**
+ * The events a branch adds to its base's record: those the base does not hold as they are (same id, same fields).
+ * None for a scenario that extends nothing.
+ */
+function ownEvents(scenario: Scenario, base: Scenario | undefined): Set<string> {
+  if (!base) return new Set();
+  const kept = new Map(base.events.map((e) => [e.id, JSON.stringify(e)]));
+  return new Set(scenario.events.filter((e) => kept.get(e.id) !== JSON.stringify(e)).map((e) => e.id));
+}
+
 /** Where Play stops in classroom mode: `explore`'s decision points, or none if exploring fails. */
 function decisionsOf(scenario: Scenario): InspectionDecision[] {
   try {
@@ -60,7 +70,8 @@ function decisionsOf(scenario: Scenario): InspectionDecision[] {
 }
 
 /** The inspection of a scenario, ready to serve as JSON. */
-export async function buildInspection(scenario: Scenario): Promise<Inspection> {
+export async function buildInspection(scenario: Scenario, options: { base?: Scenario } = {}): Promise<Inspection> {
+  const own = ownEvents(scenario, options.base);
   const branches: Branch[][] = [];
   // The page shows each step's whole record; a scenario is small enough to send them all.
   const trace = replay(scenario, {
@@ -103,6 +114,7 @@ export async function buildInspection(scenario: Scenario): Promise<Inspection> {
       context: step.context ?? recordAt(trace, i),
       edges,
       ...(question ? { question } : {}),
+      ...(step.id && own.has(step.id) ? { own: true as const } : {}),
     };
   });
 

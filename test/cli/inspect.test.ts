@@ -175,3 +175,14 @@ describe('dispute-sim inspect as a process (real spawns)', () => {
     expect(outcome).toEqual({ code: 0, signal: null });
   }, 30_000);
 });
+
+describe('dispute-sim inspect of a counterfactual', () => {
+  it('marks the events the branch adds as its own, and the base’s as from the record', async () => {
+    const r = await cli('inspect', '2023-5pct');
+    const url = /http:\/\/\S+\//.exec(r.stdout)?.[0] ?? '';
+    const data = (await (await fetch(`${url}api/inspection`)).json()) as { steps: { id?: string; own?: boolean }[] };
+    const own = data.steps.filter((s) => s.own).map((s) => s.id);
+    expect(own).toEqual(['offer-5pct-referred', 'offer-5pct-accepted']);
+    expect(data.steps.find((s) => s.id === 'offer-5pct-made')?.own).toBeUndefined();
+  });
+});

@@ -78,7 +78,10 @@ export const inspectCommand: Command = {
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const catalogue = new Catalogue();
     const scenario = await catalogue.lazily(() => catalogue.resolve(positionals[0] ?? ''));
-    const built = await buildInspection(scenario);
+    const base = scenario.extends
+      ? await catalogue.lazily(() => catalogue.resolveBase(positionals[0] ?? ''))
+      : undefined;
+    const built = await buildInspection(scenario, base ? { base } : {});
     const inspection = JSON.stringify(built);
     let live: Promise<void> | undefined;
     const calledOff = new AbortController();

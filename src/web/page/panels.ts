@@ -43,7 +43,9 @@ export function renderStep(
     ? h('span', { class: 'cause refused' }, '✗ refused')
     : step.cause === 'time'
       ? h('span', { class: 'cause time' }, '◷ by the passage of time')
-      : h('span', { class: 'cause' }, '• from the record');
+      : step.own
+        ? h('span', { class: 'cause own' }, '• this branch’s own event')
+        : h('span', { class: 'cause' }, '• from the record');
   const sources = step.sources.map((id) => {
     const s = data.scenario.sources[id];
     if (!s) return h('li', {}, id);

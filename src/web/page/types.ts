@@ -28,6 +28,8 @@ export interface InspectionStep {
   edges: string[];
   /** A question the scenario asks a class before this step is revealed. */
   question?: string;
+  /** True for an event a counterfactual adds (not its base's record). */
+  own?: true;
 }
 
 /** A step of the replay where a class might stop and ask "what would you do?" (from `explore`). */
