@@ -155,6 +155,10 @@ export interface BranchComparison {
   rules?: { base: string; branch: string };
   /** Events of the branch the machine refused, by id. */
   refused: string[];
+  /** When the branch's own events begin, where that is before the base event it diverges at. */
+  firstOwn?: string;
+  /** The base event the branch goes back to the record at, if it does. */
+  rejoinsAt?: string;
   /** The rows whose values differ, by name. */
   differences: string[];
 }
@@ -170,13 +174,22 @@ const BRANCH_ROWS: [string, (s: DisputeSummary) => string][] = [
   ['days called off', (s) => String(s.daysCalledOff)],
   ['claim', (s) => s.claim],
   ['offers (pay)', (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure')],
+  ['pay review awards', (s) => (s.awards.length ? s.awards.join(', ') : 'none')],
   ['accepted', (s) => s.accepted],
+  ['health secretaries', (s) => s.secretaries.join(', ') || '—'],
 ];
 
 /** A branch against its base: the summaries, the divergence, what the branch had refused, and what differs. */
-export function compareBranch(branch: Trace, base: Trace, divergesAt: string | undefined): BranchComparison {
+export function compareBranch(
+  branch: Trace,
+  base: Trace,
+  divergesAt: string | undefined,
+  options: { rejoinsAt?: string | undefined; own?: readonly string[] } = {},
+): BranchComparison {
   const [b, a] = [summarize(branch), summarize(base)];
   const step = divergesAt === undefined ? undefined : base.steps.find((s) => s.id === divergesAt);
+  const own = new Set(options.own ?? []);
+  const firstOwn = branch.steps.find((s) => s.id !== undefined && own.has(s.id))?.date;
   return {
     base: a,
     branch: b,
@@ -187,6 +200,8 @@ export function compareBranch(branch: Trace, base: Trace, divergesAt: string | u
       ? { rules: { base: base.scenario.rules, branch: branch.scenario.rules } }
       : {}),
     refused: branch.steps.filter((s) => !s.accepted).map((s) => s.id ?? String(s.index)),
+    ...(firstOwn && step && firstOwn < step.date ? { firstOwn } : {}),
+    ...(options.rejoinsAt ? { rejoinsAt: options.rejoinsAt } : {}),
     differences: BRANCH_ROWS.filter(([, cell]) => cell(a) !== cell(b)).map(([name]) => name),
   };
 }
@@ -197,8 +212,12 @@ export function renderBranchComparison(c: BranchComparison, p: Palette, width = 
   const col = Math.max(24, Math.floor((width - label - 4) / 2) - 2);
   const lines = [p.bold(`${c.branch.title}`), `${p.dim('against')} ${c.base.title}`];
   if (c.divergesAt) {
-    lines.push(`${p.bold('Diverges at')} ${c.divergesAt.id} (${humanDate(c.divergesAt.date)}): ${c.divergesAt.event}`);
+    const own = c.firstOwn ? `; its own events from ${humanDate(c.firstOwn)}` : '';
+    lines.push(
+      `${p.bold('Diverges at')} ${c.divergesAt.id} (${humanDate(c.divergesAt.date)}): ${c.divergesAt.event}${own}`,
+    );
   }
+  if (c.rejoinsAt) lines.push(`${p.bold('Rejoins the record at')} ${c.rejoinsAt}`);
   if (c.rules) lines.push(`${p.bold('Rules')} ${c.rules.branch} instead of ${c.rules.base}`);
   if (c.refused.length) lines.push(`${p.bold(`Refused in the branch (${c.refused.length}):`)} ${c.refused.join(', ')}`);
   lines.push('', `${''.padEnd(label + 2)}${p.bold(c.base.id.padEnd(col))}  ${p.bold(c.branch.id)}`);

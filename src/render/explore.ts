@@ -25,7 +25,7 @@ function pathWords(n: Nearness): string {
 /** How near, in words: `1 event, 0 days` or `out of reach`. */
 function nearWords(n: Nearness, p: Palette): string {
   if (!n.reachable) return p.red('out of reach');
-  if (n.path.length === 0) return p.green('already there');
+  if (n.path.length === 0 && n.events === 0) return p.green('already there');
   const events = `${n.events} event${n.events === 1 ? '' : 's'}`;
   const days = n.days === null ? '' : `, ${n.days} day${n.days === 1 ? '' : 's'}`;
   return `${p.bold(`${events}${days}`)}: ${pathWords(n)}`;
@@ -57,14 +57,18 @@ export function renderExploration(x: Exploration, p: Palette): string {
   for (const [region, labels] of regions) lines.push(`  ${region.padEnd(12)} ${labels.join(' · ')}`);
   lines.push('', p.bold('Outcomes, by the fewest lawful events'));
   for (const o of x.outcomes) {
-    lines.push(`  ${o.outcome.padEnd(12)} ${o.reached ? p.green('reached: the dispute ended so') : nearWords(o, p)}`);
+    lines.push(
+      `  ${o.outcome.padEnd(12)} ${o.reached ? p.green('reached: this is how the dispute ended') : nearWords(o, p)}`,
+    );
   }
   lines.push(`  ${'a strike'.padEnd(12)} ${nearWords(x.strike, p)}`);
-  lines.push(
-    p.dim(
-      '  (days: notice as the law then in force asks; a ballot 14 days and a member vote 5, the shortest on record)',
-    ),
-  );
+  if ([...x.outcomes, x.strike].some((n) => n.reachable && n.days !== null && n.days > 0)) {
+    lines.push(
+      p.dim(
+        '  (days: notice as the law then in force asks; a ballot 14 days and a member vote 5, the shortest on record)',
+      ),
+    );
+  }
   if (x.decisionPoints.length > 0) {
     lines.push('', p.bold('Decision points of the replay'));
     for (const d of x.decisionPoints) {

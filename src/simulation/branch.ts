@@ -119,10 +119,16 @@ export class UnknownEventError extends Error {
 export function branchAt(base: Scenario, atEventId: string, fields: BranchFields = {}): ScenarioFile {
   const at = base.events.find((e) => e.id === atEventId);
   if (!at) throw new UnknownEventError(atEventId, base.id);
+  // The base's own expected refusals before the point are the branch's too (a branch never inherits them).
+  const cut = base.events.indexOf(at);
+  const kept = new Set(base.events.slice(0, cut).map((e) => e.id));
+  const expected = (base.expectRefused ?? []).filter((id) => kept.has(id));
+  const title = base.title.startsWith('What if: ') ? base.title.slice('What if: '.length) : base.title;
   return {
     id: fields.id ?? `${base.id}-from-${atEventId}`,
     aliases: [],
-    title: fields.title ?? `What if: ${base.title}, from ${atEventId}`,
+    title: fields.title ?? `What if: ${title}, from ${atEventId}`,
+    ...(expected.length ? { expectRefused: expected } : {}),
     kind: 'counterfactual',
     extends: base.id,
     divergesAt: atEventId,

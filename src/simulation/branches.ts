@@ -34,8 +34,9 @@ export function candidateEvents(c: DisputeContext): DisputeEvent[] {
       type: 'strike.called',
       at,
       action: `strike-${n(actions)}`,
+      // Fifteen days out covers the notice of every regime; one day, so a mandate near its end still has room.
       start: after(at, 15),
-      end: after(at, 18),
+      end: after(at, 16),
       scope: 'full-walkout',
     },
     { type: 'terms.imposed', at, by: 'the government', summary: 'new terms' },

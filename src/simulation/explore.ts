@@ -18,6 +18,7 @@ import {
   FINAL_OUTCOMES,
   type FinalOutcome,
   nextTimer,
+  serializeDispute,
   shortestPathsToOutcomes,
   shortestPathTo,
 } from './paths/index.js';
@@ -31,8 +32,8 @@ import { Replayer } from './replay.js';
  */
 export const SHORTEST_WINDOWS = { ballotDays: 14, voteDays: 5 } as const;
 
-/** How long a strike lasts on a dated path: the template strike of the walks, three days. */
-const STRIKE_DAYS = 3;
+/** How long a strike lasts on a dated path: the walks' one-day strike. */
+const STRIKE_DAYS = 1;
 
 /** Where an exploration stands: the replay's step (after it), its instant, and the scenario event it was. */
 export interface ExplorePoint {
@@ -168,6 +169,16 @@ export function strikingMoves(snapshot: DisputeSnapshot): DisputeEvent[] {
 
 const isStriking = (s: DisputeSnapshot): boolean => s.matches({ active: { action: 'striking' } });
 
+/**
+ * The key the walk to a strike tells states apart by: the usual one and the mandate's end, since a mandate renewed
+ * by a new ballot is in the same state as the old one but may leave room for notice where the old one did not.
+ * (Only this small walk keys on it: the full walk would grow without end on every extension it could try.)
+ */
+const strikingKey = (s: DisputeSnapshot): string => {
+  const m = s.context.balloting.mandate;
+  return `${serializeDispute(s)}|${m?.endedAt ? 'ended' : (m?.expiresAt ?? m?.startBy ?? '')}`;
+};
+
 /** The region of the chart each event type moves first: its own handler's region, else the dispute as a whole. */
 const REGION_OF = (() => {
   const out = new Map<string, string>();
@@ -254,9 +265,17 @@ function retimed(run: Engine, event: DisputeEvent): DisputeEvent {
 function nearness(engine: Engine, path: DisputePath | undefined): Nearness {
   if (!path) return { reachable: false, path: [], events: 0, days: null };
   const dated = datedPath(engine, path);
+  // Where the law's earliest dates do not fit the path (a mandate too near its end), the walk's own dates stand.
+  const points =
+    dated.days === null
+      ? path.steps.map((s) => ({
+          type: s.cause === 'scenario' ? s.event.type : s.timer,
+          at: s.cause === 'scenario' ? formatInstant(parseInstant(s.event.at)) : s.at,
+        }))
+      : dated.points;
   return {
     reachable: true,
-    path: dated.points,
+    path: points,
     events: path.steps.filter((s) => s.cause === 'scenario').length,
     days: dated.days,
   };
@@ -284,6 +303,8 @@ function replayPoints(scenario: Scenario): ExploredReplay {
   });
   try {
     for (const event of scenario.events) replayer.offer(event);
+    // Time runs on to the end of the period, so steps after the last event (a strike it called, a lapse) count.
+    replayer.advanceTo(endOfDay(scenario.period.to));
   } finally {
     replayer.stop();
   }
@@ -301,11 +322,14 @@ function chooseStep(scenario: Scenario, replay: ExploredReplay, at: string | und
     const step = points.findIndex((p) => p.point.id === at);
     return step - 1;
   }
-  const end = parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T23:59:59` : at);
+  const end = endOfDay(at);
   let chosen = -1;
   for (const [i, p] of points.entries()) if (parseInstant(p.point.date) <= end) chosen = i;
   return chosen;
 }
+
+/** The last instant of a day (or an instant itself). */
+const endOfDay = (at: string): number => parseInstant(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T23:59:59` : at);
 
 /** A point of the scenario the `--at` of a command names: an event id, or a date. */
 export class UnknownPointError extends Error {
@@ -322,21 +346,29 @@ export class UnknownPointError extends Error {
 export function isPointOf(scenario: Scenario, at: string): boolean {
   if (scenario.events.some((e) => e.id === at)) return true;
   try {
-    parseInstant(at);
-    return true;
+    const t = endOfDay(at);
+    return t >= parseInstant(scenario.period.from) && t <= endOfDay(scenario.period.to);
   } catch {
     return false;
   }
 }
 
 /** An engine at a step of the scenario's replay, the step's own snapshot reached again. */
-function engineAt(scenario: Scenario, replay: ExploredReplay, index: number): Engine {
+function engineAt(scenario: Scenario, replay: ExploredReplay, index: number, atMs?: number): Engine {
   const replayer = new Replayer(scenario, scenario.period.from);
   const target = replay.points[index];
-  if (!target) return replayer.engine;
-  const events = replay.points.slice(0, index + 1).filter((p) => p.point.id !== undefined).length;
-  for (const event of scenario.events.slice(0, events)) replayer.offer(event);
-  if (replayer.steps.length < index + 1) replayer.advanceTo(parseInstant(target.point.date));
+  if (target) {
+    const events = replay.points.slice(0, index + 1).filter((p) => p.point.id !== undefined).length;
+    for (const event of scenario.events.slice(0, events)) replayer.offer(event);
+    if (replayer.steps.length < index + 1) replayer.advanceTo(parseInstant(target.point.date));
+  }
+  // The clock goes on to the instant asked for (an event's own, or the end of a day) when nothing happens
+  // before it, so paths are dated from there.
+  const next = replay.points[index + 1];
+  const nextAt = next ? parseInstant(next.point.date) : Number.POSITIVE_INFINITY;
+  if (atMs !== undefined && (nextAt > atMs || (nextAt === atMs && next?.point.id !== undefined))) {
+    replayer.advanceTo(atMs);
+  }
   return replayer.engine;
 }
 
@@ -360,7 +392,15 @@ function nearnessAt(engine: Engine, depth: number): { outcomes: OutcomeNearness[
   const outcomes = FINAL_OUTCOMES.map((outcome) => ({ outcome, ...nearness(engine, paths[outcome]) }));
   const strike = isStriking(snapshot)
     ? { reachable: true, path: [], events: 0, days: 0 }
-    : nearness(engine, shortestPathTo(snapshot, isStriking, { events: strikingMoves, limit: 50_000, maxDepth: depth }));
+    : nearness(
+        engine,
+        shortestPathTo(snapshot, isStriking, {
+          events: strikingMoves,
+          serialize: strikingKey,
+          limit: 50_000,
+          maxDepth: depth,
+        }),
+      );
   return { outcomes, strike };
 }
 
@@ -375,10 +415,18 @@ export function explore(scenario: Scenario, options: ExploreOptions = {}): Explo
   const depth = options.depth ?? 12;
   const replay = replayPoints(scenario);
   const index = chooseStep(scenario, replay, options.at);
-  const engine = engineAt(scenario, replay, index);
+  const asked = options.at === undefined ? undefined : scenario.events.find((e) => e.id === options.at);
+  const atMs =
+    options.at === undefined
+      ? undefined
+      : asked
+        ? Math.max(parseInstant(asked.at), parseInstant(replay.points[index]?.point.date ?? scenario.period.from))
+        : Math.min(endOfDay(options.at), endOfDay(scenario.period.to));
+  const engine = engineAt(scenario, replay, index, atMs);
   try {
     const snapshot = engine.snapshot;
-    const reached = replay.points[index]?.point ?? { index: -1, date: formatInstant(engine.nowMs) };
+    const last = replay.points[index]?.point ?? { index: -1, date: formatInstant(engine.nowMs) };
+    const reached = { ...last, date: formatInstant(engine.nowMs) };
     const before =
       options.at !== undefined && scenario.events.some((e) => e.id === options.at) ? options.at : undefined;
     const point = before !== undefined ? { ...reached, before } : reached;
@@ -415,6 +463,7 @@ function prospect(snapshot: DisputeSnapshot): Prospect {
     (isStriking(snapshot) ||
       !!shortestPathTo(snapshot, isStriking, {
         events: (s) => strikingMoves(s).filter((e) => e.type !== 'ballot.opened'),
+        serialize: strikingKey,
         limit: 2_000,
       }));
   return {

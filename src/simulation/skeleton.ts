@@ -59,7 +59,15 @@ function candidates(engine: Engine, atMs: number): Suggestion[] {
   const open = c.balloting.ballots.find((b) => !b.closedAt);
   const regime = regimeForBallot(c.law.rules, open ? parseInstant(open.openedAt) : atMs);
   const passing = { entitled: 10_000, cast: 6_000, yes: 5_000, no: 1_000 };
-  const failing = { entitled: 10_000, cast: 4_500, yes: 4_000, no: 500 };
+  // A result that fails the law in force: too low a turnout where it has a threshold, else a majority against.
+  const failing =
+    regime.turnoutThreshold !== null
+      ? { entitled: 10_000, cast: 4_500, yes: 4_000, no: 500 }
+      : { entitled: 10_000, cast: 4_500, yes: 2_000, no: 2_500 };
+  const passes =
+    regime.turnoutThreshold !== null
+      ? `${regime.name}'s thresholds (60% turnout, 50% of all members voting yes)`
+      : `${regime.name}: a majority of those voting say yes (5,000 to 1,000)`;
   const verdict = (f: typeof passing) => judgeBallot(regime, f, c.law.importantPublicService);
   const ballotId = open?.id ?? 'my-ballot';
   const opening: Suggestion['events'] = open
@@ -67,7 +75,7 @@ function candidates(engine: Engine, atMs: number): Suggestion[] {
     : [{ id: 'my-ballot-opened', type: 'ballot.opened', at, ballot: ballotId, closes: dayAt(atMs, 28, '12:00') }];
   const closes = open ? at : dayAt(atMs, 28, '12:00');
   out.push({
-    says: `${open ? 'close the open ballot' : 'ballot the members'} with a result that passes ${regime.name}'s thresholds (60% turnout, 50% of all members voting yes)`,
+    says: `${open ? 'close the open ballot' : 'ballot the members'} with a result that passes ${passes}`,
     events: [...opening, { id: 'my-ballot-passes', type: 'ballot.closed', at: closes, ballot: ballotId, ...passing }],
   });
   const fails = verdict(failing).reasons.join('; ');
@@ -153,6 +161,14 @@ function candidates(engine: Engine, atMs: number): Suggestion[] {
       events: [{ id: 'my-strike-suspended', type: 'strike.suspended', at, action: strike.id }],
     });
   }
+  if (!c.dispute.declaredAt) {
+    out.push({
+      says: 'the union declares a trade dispute',
+      events: [
+        { id: 'my-dispute', type: 'dispute.declared', at, by: 'the union', claim: { summary: 'describe the claim' } },
+      ],
+    });
+  }
   out.push(
     {
       says: 'open talks with the government',
@@ -192,7 +208,11 @@ export function skeletonAt(base: Scenario, atEventId: string, fields: BranchFiel
     const atMs = Math.max(parseInstant(at), replayer.engine.nowMs);
     replayer.advanceTo(atMs);
     const suggestions = candidates(replayer.engine, atMs).filter((s) => accepted(replayer.engine, s));
-    return { branch, at: formatInstant(atMs), suggestions };
+    // A branch may run past the record's end: its period reaches the last suggested event, so each validates.
+    const dates = suggestions.flatMap((s) => s.events.map((e) => parseInstant(e.at)));
+    const to = formatInstant(Math.max(parseInstant(branch.period.to), ...dates)).slice(0, 10);
+    const period = to > branch.period.to ? { ...branch.period, to } : branch.period;
+    return { branch: { ...branch, period }, at: formatInstant(atMs), suggestions };
   } finally {
     replayer.stop();
   }

@@ -55,6 +55,10 @@ describe('dispute-sim branch', () => {
     ['2016', 'ballot-opens', 'fails'],
     ['rcn-2023', '2023-05-10', 'tables an offer'],
     ['2025', 'june-referendum-closes', 'accept the offer they are voting on'],
+    ['2016', 'ended', 'passes'],
+    ['2016', 'ballot-closes', 'fails'],
+    ['2016-tua', 'ended', 'ends the dispute'],
+    ['example', 'declared', 'declares a trade dispute'],
   ])('%s at %s: the suggestion "%s", uncommented, replays with nothing refused', async (base, at, heading) => {
     const printed = await cli('branch', base, '--at', at);
     expect(printed.code).toBe(0);
@@ -62,6 +66,22 @@ describe('dispute-sim branch', () => {
     writeFileSync(file, withSuggestion(printed.stdout, heading));
     const r = await cli('replay', file, '--strict', '--compact');
     expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
+  it('under the law before 2017 the failing ballot fails by a majority against, not by turnout', async () => {
+    const printed = await cli('branch', '2016', '--at', 'ballot-closes');
+    expect(printed.stdout).toContain('a majority of those voting say yes');
+    const file = join(dir, 'fails-1992.yaml');
+    writeFileSync(file, withSuggestion(printed.stdout, 'fails'));
+    const trace = JSON.parse((await cli('replay', file, '--json')).stdout);
+    const ballot = trace.final.context.balloting.ballots.find((b: { id: string }) => b.id === 'ballot-2015-11');
+    expect(ballot).toMatchObject({ mandate: false, yes: 2000, no: 2500 });
+  });
+
+  it('a branch of a counterfactual keeps the refusals its base expects before the point, so it replays --strict', async () => {
+    const r = await cli('branch', '2016-tua', '--at', 'ended');
+    expect(r.stdout).toContain('expectRefused:\n  - strike-2015-12-01-called');
+    expect(r.stdout).toContain('title: "What if: the 2015–16 dispute under the Trade Union Act 2016, from ended"');
   });
 
   it('a date diverges at the first event after that day; a date with none after it, or an unknown event, is exit 2', async () => {

@@ -10,6 +10,14 @@ describe('dispute-sim compare with a counterfactual', () => {
     expect(r.stdout).toMatch(/≠ ends\s+16 Sep 2024\s+12 Jun 2023/);
     expect(r.stdout).toMatch(/≠ days of action\s+44\s+7\n/);
     expect(r.stdout).toMatch(/ {2}claim\s+35\.3% pay restoration\s+35\.3% pay restoration/);
+    expect(r.stdout).toMatch(/≠ pay review awards\s+8\.8% 2023\/24, 8% 2024\/25\s+none/);
+  });
+
+  it('a branch that inserts events and rejoins the record says when its own events begin, and where it rejoins', async () => {
+    const r = await cli('compare', '2023-acas');
+    expect(r.stdout).toContain('Diverges at talks-2-open (1 May 2023): ');
+    expect(r.stdout).toContain('; its own events from 19 Apr 2023');
+    expect(r.stdout).toContain('Rejoins the record at talks-2-open');
   });
 
   it('with its base named, the same; with another scenario, the ordinary comparison', async () => {

@@ -20,7 +20,7 @@ describe('dispute-sim explore', () => {
     expect(r.code).toBe(0);
     const x = JSON.parse(r.stdout);
     expect(Object.keys(x)).toEqual(['scenario', 'at', 'state', 'accepts', 'outcomes', 'strike', 'decisionPoints']);
-    expect(x.at).toMatchObject({ date: '2023-05-03T00:00:00+01:00', id: 'impact-2023-04-30' });
+    expect(x.at).toMatchObject({ date: '2023-05-03T23:59:59+01:00', id: 'impact-2023-04-30' });
     expect(x.accepts[0]).toEqual({ region: 'ballot', type: 'ballot.opened', label: 'open a ballot' });
     expect(x.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['settled', 'imposed', 'abandoned']);
     for (const o of x.outcomes)
@@ -32,6 +32,12 @@ describe('dispute-sim explore', () => {
     }
   });
 
+  it('a date after the last event still counts the steps time takes by then (the mandate lapsing on 2 Aug 2026)', async () => {
+    const x = JSON.parse((await cli('explore', '2025-reject', '--at', '2026-08-31', '--json')).stdout);
+    expect(x.state).toContain('active.mandate.lapsed');
+    expect(x.at.date).toBe('2026-08-31T23:59:59+01:00');
+  });
+
   it('refuses a point that is neither an event nor a date, and a depth out of range, with exit 2', async () => {
     const bad = await cli('explore', '2023', '--at', 'no-such-event');
     expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
@@ -39,6 +45,7 @@ describe('dispute-sim explore', () => {
       'dispute-sim: --at no-such-event: neither an event of junior-doctors-2023 nor a date such as 2023-05-22',
     ]);
     expect((await cli('explore', '2023', '--depth', '0')).code).toBe(2);
+    expect((await cli('explore', '2023', '--at', '2030-01-01')).code).toBe(2);
     expect((await cli('explore')).code).toBe(2);
     expect((await cli('explore', 'no-such-scenario')).code).toBe(1);
   });

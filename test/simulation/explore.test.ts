@@ -37,7 +37,7 @@ const types = (path: { type: string }[]) => path.map((p) => p.type);
 
 describe('explore: hand-worked cases', () => {
   it('after "dispute.ended" nothing is reachable and nothing is accepted', () => {
-    const x = explore(scenario('2016'), { at: '2016-11-30' });
+    const x = explore(scenario('2016'), { at: '2016-11-10' });
     expect(x.state).toEqual(['imposed']);
     expect(x.accepts).toEqual([]);
     expect(x.outcomes.map((o) => [o.outcome, o.reachable])).toEqual([
@@ -59,9 +59,17 @@ describe('explore: hand-worked cases', () => {
 
   it('under the 2016 Act, once a mandate has lapsed mid-dispute, a new strike needs a re-ballot first', () => {
     // The junior doctors' first mandate ran out at the end of 19 August 2023; the re-ballot opened on the 17th.
+    // Two days before: the mandate has too little time left for 14 days' notice, so the road to a strike is a
+    // new ballot first (opened, closed 14 days later, then the notice).
     const x = explore(scenario('2023'), { at: 'reballot-1-opens' });
     expect(x.state).toContain('active.mandate.live.term');
-    expect(x.strike.reachable).toBe(false);
+    expect(x.at.date).toBe('2023-08-17T00:00:00+01:00');
+    expect(types(x.strike.path).filter((t) => !t.startsWith('mandate.'))).toEqual([
+      'ballot.opened',
+      'ballot.closed',
+      'strike.called',
+      'strike.started',
+    ]);
     const after = explore(scenario('2023'), { at: '2023-08-21' });
     expect(after.state).toContain('active.mandate.lapsed');
     expect(types(after.strike.path).slice(0, 2)).toEqual(['ballot.closed', 'strike.called']);
@@ -116,10 +124,10 @@ describe('explore: shortest paths, locked', () => {
           "abandoned 1/0: dispute.ended",
         ],
         "strike": [
-          "ballot.opened 2023-05-03T00:00:00+01:00",
-          "ballot.closed 2023-05-17T00:00:00+01:00",
-          "strike.called 2023-05-17T00:00:00+01:00",
-          "strike.started 2023-05-31T00:00:00+01:00",
+          "ballot.opened 2023-05-03T23:59:59+01:00",
+          "ballot.closed 2023-05-17T23:59:59+01:00",
+          "strike.called 2023-05-17T23:59:59+01:00",
+          "strike.started 2023-05-31T23:59:59+01:00",
         ],
       }
     `);
@@ -136,7 +144,8 @@ describe('explore: with five strikes called (autumn 2016)', () => {
         "abandoned 7: terms.paused → strike.cancelled → strike.cancelled → strike.cancelled → strike.cancelled → strike.cancelled → dispute.ended",
       ]
     `);
-    expect(x.strike).toMatchObject({ events: 0, days: 12 });
+    // The strike called for 12 September is ten days away from the end of 2 September.
+    expect(x.strike).toMatchObject({ events: 0, days: 10 });
   });
 });
 

@@ -27,7 +27,9 @@ export const compareCommand: Command = {
       const base = await catalogue.lazily(() => catalogue.resolveBase(positionals[0] as string));
       const other = scenarios[1];
       if (base && (!other || other.id === base.id)) {
-        const c = compareBranch(replay(first), replay(base), first.divergesAt);
+        const baseIds = new Map(base.events.map((e) => [e.id, JSON.stringify(e)]));
+        const own = first.events.filter((e) => baseIds.get(e.id) !== JSON.stringify(e)).map((e) => e.id);
+        const c = compareBranch(replay(first), replay(base), first.divergesAt, { rejoinsAt: first.rejoinsAt, own });
         io.stdout(
           values.json ? `${JSON.stringify(c, null, 2)}\n` : renderBranchComparison(c, io.palette, io.width ?? 110),
         );
