@@ -194,6 +194,11 @@ function accepted(engine: Engine, s: Suggestion): boolean {
   }
 }
 
+/** The suggestions the machine accepts on an engine at an instant, each checked on a copy of it. */
+export function suggestionsOn(engine: Engine, atMs: number): Suggestion[] {
+  return candidates(engine, atMs).filter((s) => accepted(engine, s));
+}
+
 /**
  * A branch of `base` diverging at one of its events (`atEventId`), with the suggestions the machine accepts at
  * that point, just before the event. Throws `UnknownEventError` for an event the base does not hold.
@@ -207,7 +212,7 @@ export function skeletonAt(base: Scenario, atEventId: string, fields: BranchFiel
     const at = base.events[cut]?.at as string;
     const atMs = Math.max(parseInstant(at), replayer.engine.nowMs);
     replayer.advanceTo(atMs);
-    const suggestions = candidates(replayer.engine, atMs).filter((s) => accepted(replayer.engine, s));
+    const suggestions = suggestionsOn(replayer.engine, atMs);
     // A branch may run past the record's end: its period reaches the last suggested event, so each validates.
     const dates = suggestions.flatMap((s) => s.events.map((e) => parseInstant(e.at)));
     const to = formatInstant(Math.max(parseInstant(branch.period.to), ...dates)).slice(0, 10);

@@ -80,6 +80,8 @@ export async function buildInspection(scenario: Scenario, options: { base?: Scen
       sources: scenario.sources,
       parties: scenario.parties,
       people: scenario.people,
+      importantPublicService: scenario.importantPublicService,
+      events: scenario.events,
     },
     initial,
     steps,

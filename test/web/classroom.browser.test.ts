@@ -16,6 +16,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Every date the page shows in its visible text, as YYYY-MM-DD (the formats the page writes). */
 async function visibleDates(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
   const text = await page.evaluate(() => document.body.innerText);
   const iso = [...text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
   const human = [...text.matchAll(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b/g)].map(
@@ -61,11 +62,13 @@ describe.runIf(runs)('classroom mode (2023 replay)', () => {
     expect(current).toBe(4);
     const stepDate = '2023-01-09';
     expect(await page.isVisible('#outcome')).toBe(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
     expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/outcome: (settled|imposed|abandoned)/);
     // Sources carry their publication dates, which may be after the event, and the step's event its own
     // announced dates (a ballot's closing day); nothing else shows a date after the step.
     const dates = (await visibleDates(page)).filter((d) => d > stepDate);
     const allowed = await page.$$eval('#sources li, .step-event', (els) =>
+      // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
       els.map((el) => (el as HTMLElement).innerText).join(' '),
     );
     const human = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;

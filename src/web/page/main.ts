@@ -1,8 +1,19 @@
 /** The inspector page: a dated, sourced replay you can scrub, over the statechart that ran it. */
+
+import type { ScenarioEvent } from '../../schemas/scenario.js';
 import { byId, fill, h } from './dom.js';
+import {
+  branchBanner,
+  divergenceAfter,
+  download,
+  type PageBranch,
+  suggestionForm,
+  suggestionsAt,
+  takeRoad,
+} from './fork.js';
 import { renderFacts, renderStep } from './panels.js';
 import { daysPlot, type Plot, payPlot } from './plots.js';
-import type { Inspection, ServerMessage } from './types.js';
+import type { Inspection, InspectionStep, ServerMessage } from './types.js';
 
 interface View {
   data: Inspection;
@@ -21,6 +32,10 @@ interface View {
   decisions: Map<number, string>;
   /** The chart's transition groups, by each edge id they draw. */
   edges: Map<string, Element[]>;
+  /** History's own steps, kept while the page shows a branch in `data.steps`. */
+  history: InspectionStep[];
+  /** The branch a reader took, if any. */
+  branch: PageBranch | undefined;
 }
 
 /** Whether the future is hidden now: classroom mode, not yet revealed. */
@@ -46,17 +61,7 @@ function go(view: View, index: number): void {
   highlight(view, step ? step.active : data.initial.active);
   renderStep(data, step, view.classroom, view.decisions.get(i));
   renderFacts(step ? step.context : data.initial.context, step?.date ?? data.scenario.period.from);
-  const branches = step ? step.branches : data.initial.branches;
-  fill(
-    byId('branches'),
-    branches.length
-      ? h(
-          'ul',
-          { class: 'branches' },
-          ...branches.map((b) => h('li', {}, b.label, ' ', h('code', { class: 'technical' }, b.type))),
-        )
-      : h('p', { class: 'muted' }, 'None: the dispute is over.'),
-  );
+  renderRoads(view, i);
   for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from, hiding(view));
   markPath(view, i);
   for (const [k, el] of view.logItems.entries()) el.classList.toggle('future', k > i);
@@ -77,6 +82,115 @@ function go(view: View, index: number): void {
     if (item && log) log.scrollTop = item.offsetTop - log.offsetTop - log.clientHeight / 2;
   }
   document.body.dataset.step = String(i);
+}
+
+/**
+ * The roads not taken at step `i`, and a way to take one: a button that lists the suggestions the machine accepts
+ * there, each opening a form of its fields. On a branch only its last step goes on.
+ */
+function renderRoads(view: View, i: number): void {
+  const { data } = view;
+  const step = i >= 0 ? data.steps[i] : undefined;
+  const branches = step ? step.branches : data.initial.branches;
+  const list = branches.length
+    ? h(
+        'ul',
+        { class: 'branches' },
+        ...branches.map((b) => h('li', {}, b.label, ' ', h('code', { class: 'technical' }, b.type))),
+      )
+    : h('p', { class: 'muted' }, 'None: the dispute is over.');
+  const divergesAt = view.branch
+    ? i === data.steps.length - 1
+      ? view.branch.divergesAt
+      : undefined
+    : i >= 0
+      ? divergenceAfter(data, data.steps, i)
+      : undefined;
+  const tryButton =
+    branches.length && divergesAt
+      ? h('button', { type: 'button', id: 'try-roads', class: 'play' }, 'Take a road from here…')
+      : null;
+  fill(byId('branches'), list, tryButton, h('div', { id: 'roads-forms' }));
+  tryButton?.addEventListener('click', () => {
+    if (!divergesAt) return;
+    const suggestions = suggestionsAt(data, view.branch, divergesAt, step?.date ?? data.scenario.period.from);
+    const forms = byId('roads-forms');
+    fill(
+      forms,
+      ...suggestions.map((s) => {
+        const open = h('button', { type: 'button', class: 'road' }, s.says);
+        const holder = h('div', { class: 'road-form' });
+        open.addEventListener('click', () =>
+          fill(
+            holder,
+            suggestionForm(s, (events) => takeBranch(view, divergesAt, events)),
+          ),
+        );
+        return h('div', { class: 'road-item' }, open, holder);
+      }),
+    );
+  });
+}
+
+/** Takes a road: the branch merged and replayed in the page, shown in place of history from its first event. */
+function takeBranch(view: View, divergesAt: string, events: ScenarioEvent[]): void {
+  let branch: PageBranch;
+  try {
+    branch = takeRoad(view.data, view.branch, divergesAt, events);
+  } catch (error) {
+    byId('roads-forms').prepend(h('p', { class: 'reason' }, `That road cannot be taken: ${String(error)}`));
+    return;
+  }
+  const ownBefore = new Set(view.branch?.events.map((e) => e.id) ?? []);
+  const first = branch.steps.findIndex((s) => s.own && s.id !== undefined && !ownBefore.has(s.id));
+  showSteps(view, branch.steps, branch);
+  go(view, first >= 0 ? first : branch.steps.findIndex((s) => s.own));
+}
+
+/** Shows a list of steps (history's, or a branch's) on the timeline: slider, ticks, every step. */
+function showSteps(view: View, steps: InspectionStep[], branch: PageBranch | undefined): void {
+  view.data.steps = steps;
+  view.branch = branch;
+  buildTimeline(view);
+  const banner = byId('branch-banner');
+  if (branch) {
+    branchBanner(
+      view.data,
+      view.history,
+      branch,
+      () => download(branch),
+      () => {
+        showSteps(view, view.history, undefined);
+        go(view, Math.min(view.index, view.history.length - 1));
+      },
+    );
+  } else banner.hidden = true;
+}
+
+/** The slider, ticks and "Every step" list for the steps shown now. */
+function buildTimeline(view: View): void {
+  const { data } = view;
+  view.logItems = data.steps.map((s, i) =>
+    h(
+      'li',
+      { class: `${s.accepted ? s.cause : 'refused'}${s.own ? ' own' : ''}`, 'data-index': String(i) },
+      `${s.accepted ? (s.cause === 'time' ? '◷' : '•') : '✗'} ${s.when} — ${s.description}`,
+    ),
+  );
+  fill(byId('log'), ...view.logItems);
+  // One tick a step, where the slider's thumb stands at that step (value i + 1 of n), not by date: the two agree.
+  view.ticks = data.steps.map((s, i) => {
+    const tick = h('i', {
+      class: s.accepted ? s.cause : 'refused',
+      'data-index': String(i),
+      title: `${s.when}: ${s.description}`,
+    });
+    tick.style.left = `${((i + 1) / Math.max(1, data.steps.length)) * 100}%`;
+    return tick;
+  });
+  fill(byId('ticks'), ...view.ticks);
+  byId<HTMLInputElement>('slider').max = String(data.steps.length);
+  view.index = Math.min(view.index, data.steps.length - 1);
 }
 
 /**
@@ -261,28 +375,8 @@ async function start(): Promise<void> {
   byId('pay-chart').append(plots[0]?.svg ?? '');
   byId('days-chart').append(plots[1]?.svg ?? '');
 
-  const logItems = data.steps.map((s, i) => {
-    const li = h(
-      'li',
-      { class: s.accepted ? s.cause : 'refused', 'data-index': String(i) },
-      `${s.accepted ? (s.cause === 'time' ? '◷' : '•') : '✗'} ${s.when} — ${s.description}`,
-    );
-    return li;
-  });
   const log = byId('log');
-  log.append(...logItems);
-  // One tick a step, where the slider's thumb stands at that step (value i + 1 of n), not by date: the two agree.
-  const ticks = data.steps.map((s, i) => {
-    const tick = h('i', {
-      class: s.accepted ? s.cause : 'refused',
-      'data-index': String(i),
-      title: `${s.when}: ${s.description}`,
-    });
-    tick.style.left = `${((i + 1) / Math.max(1, data.steps.length)) * 100}%`;
-    return tick;
-  });
   const tickRow = byId('ticks');
-  tickRow.append(...ticks);
 
   const classroom = new URLSearchParams(location.search).get('mode') === 'class';
   const view: View = {
@@ -292,12 +386,15 @@ async function start(): Promise<void> {
     states,
     active: new Set(),
     plots,
-    logItems,
-    ticks,
+    logItems: [],
+    ticks: [],
     classroom,
     decisions: new Map(data.decisionPoints.map((d) => [d.index, d.note])),
     edges,
+    history: data.steps,
+    branch: undefined,
   };
+  buildTimeline(view);
   const toggle = byId<HTMLButtonElement>('classroom');
   const setClassroom = (on: boolean) => {
     view.classroom = on;

@@ -1,6 +1,6 @@
 /** The shape of what the inspector server sends its page (types only: nothing here runs). */
 import type { DisputeRecord } from '../../schemas/record.js';
-import type { Party, Person, Source } from '../../schemas/scenario.js';
+import type { Party, Person, ScenarioEvent, Source } from '../../schemas/scenario.js';
 import type { Branch } from '../../simulation/branches.js';
 
 /** One step as the page shows it. */
@@ -67,6 +67,9 @@ export interface Inspection {
     sources: Record<string, Source>;
     parties: Party[];
     people: Person[];
+    importantPublicService: boolean;
+    /** The scenario's events, as resolved: what the page replays again to fork a branch. */
+    events: ScenarioEvent[];
   };
   /** Before the first step: the active states, the roads open and the record. */
   initial: { active: string[]; branches: Branch[]; context: DisputeRecord };
