@@ -58,6 +58,8 @@ describe.runIf(runs)('forking the 2023 dispute in the page', () => {
     expect(banner).toContain('Outcome so far: settled (history: settled)');
     expect(banner).toMatch(/Days of action: 7 \(history: 44\)/);
     expect(await page.textContent('#step')).toContain('this branch’s own event');
+    // History's decision points are not the branch's.
+    expect(await page.textContent('#step')).not.toContain('A decision point');
     const shown = await page.$$eval('#log li', (lis) =>
       // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
       lis.map((li) => (li as HTMLElement).innerText.replace(/^\S+ /, '')),

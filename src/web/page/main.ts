@@ -59,7 +59,9 @@ function go(view: View, index: number): void {
   view.index = i;
   const step = i >= 0 ? data.steps[i] : undefined;
   highlight(view, step ? step.active : data.initial.active);
-  renderStep(data, step, view.classroom, view.decisions.get(i));
+  // History's decision points do not stand on a branch once it has left history.
+  const leftHistory = view.branch && i >= view.data.steps.findIndex((st) => st.own);
+  renderStep(data, step, view.classroom, leftHistory ? undefined : view.decisions.get(i));
   renderFacts(step ? step.context : data.initial.context, step?.date ?? data.scenario.period.from);
   renderRoads(view, i);
   for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from, hiding(view));
@@ -255,7 +257,7 @@ function setPlaying(view: View, on: boolean): void {
     view.playing = setInterval(() => {
       const next = view.index + 1;
       if (view.index >= view.data.steps.length - 1) setPlaying(view, false);
-      else if (view.classroom && view.decisions.has(next)) {
+      else if (view.classroom && !view.branch && view.decisions.has(next)) {
         setPlaying(view, false);
         askClass(view, next);
       } else go(view, next);
