@@ -68,10 +68,20 @@ function go(view: View, index: number): void {
   markPath(view, i);
   for (const [k, el] of view.logItems.entries()) el.classList.toggle('future', k > i);
   for (const [k, el] of view.ticks.entries()) el.classList.toggle('future', k > i);
-  byId<HTMLInputElement>('slider').value = String(i + 1);
-  byId('position').textContent = step
+  const slider = byId<HTMLInputElement>('slider');
+  slider.value = String(i + 1);
+  const position = step
     ? `${step.when} · step ${i + 1} of ${data.steps.length}`
     : `before the first step · ${data.steps.length} steps`;
+  byId('position').textContent = position;
+  // A screen reader hears the date and the event, not a bare number.
+  slider.setAttribute('aria-valuetext', step ? `${step.when}: ${step.description}` : 'before the first step');
+  // History's steps can be linked to (#step=N, counted from 1); a branch's cannot, so its address stays as it was.
+  if (!view.branch) {
+    const hash = i >= 0 ? `#step=${i + 1}` : '';
+    if (location.hash !== hash)
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  }
   if (prev >= 0) {
     view.logItems[prev]?.classList.remove('current');
     view.ticks[prev]?.classList.remove('current');
@@ -254,6 +264,7 @@ function setPlaying(view: View, on: boolean): void {
   if (on) {
     if (view.index >= view.data.steps.length - 1) go(view, -1);
     byId('ask').hidden = true;
+    const speed = Number(byId<HTMLSelectElement>('speed').value) || 700;
     view.playing = setInterval(() => {
       const next = view.index + 1;
       if (view.index >= view.data.steps.length - 1) setPlaying(view, false);
@@ -261,7 +272,7 @@ function setPlaying(view: View, on: boolean): void {
         setPlaying(view, false);
         askClass(view, next);
       } else go(view, next);
-    }, 700);
+    }, speed);
   }
   button.textContent = on ? 'Pause' : 'Play';
 }
@@ -423,7 +434,12 @@ async function start(): Promise<void> {
   // Moving by hand pauses Play.
   const moveTo = (i: number) => {
     if (view.playing) setPlaying(view, false);
-    go(view, i);
+    // A step moved to by hand is an entry in the browser's history, so Back and Forward retrace the steps.
+    const to = Math.max(-1, Math.min(data.steps.length - 1, i));
+    if (!view.branch && to !== view.index) {
+      history.pushState(null, '', `${location.pathname}${location.search}${to >= 0 ? `#step=${to + 1}` : ''}`);
+    }
+    go(view, to);
   };
   slider.addEventListener('input', () => moveTo(Number(slider.value) - 1));
   byId('first').addEventListener('click', () => moveTo(-1));
@@ -460,7 +476,33 @@ async function start(): Promise<void> {
     else return;
     e.preventDefault();
   });
-  go(view, -1);
+  /** The step a link names: `#step=N` (from 1) or `#date=YYYY-MM-DD` (the last step on or before it). */
+  const fromHash = (): number | undefined => {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const n = Number(params.get('step'));
+    if (Number.isInteger(n) && n >= 1) return Math.min(n, data.steps.length) - 1;
+    const day = params.get('date');
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) return stepAt(data, day);
+    return undefined;
+  };
+  window.addEventListener('hashchange', () => {
+    const i = fromHash();
+    if (i !== undefined && !view.branch) go(view, i);
+  });
+  window.addEventListener('popstate', () => {
+    if (!view.branch) go(view, fromHash() ?? -1);
+  });
+  // Through the decision points only: the previous or next one from here.
+  const decisions = [...view.decisions.keys()].sort((a, b) => a - b);
+  byId('prev-decision').addEventListener('click', () => {
+    const before = decisions.filter((d) => d < view.index).at(-1);
+    if (before !== undefined) moveTo(before);
+  });
+  byId('next-decision').addEventListener('click', () => {
+    const after = decisions.find((d) => d > view.index);
+    if (after !== undefined) moveTo(after);
+  });
+  go(view, fromHash() ?? -1);
   setClassroom(classroom);
   document.body.dataset.ready = 'true';
 }

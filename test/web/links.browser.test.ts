@@ -1,0 +1,76 @@
+/**
+ * Links and keyboard in real Chromium: #step=N and #date=YYYY-MM-DD open that step and survive a reload, Back
+ * and Forward retrace steps moved by hand, the slider speaks the date, and the decision-point buttons jump.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
+import { type InspectorServer, startServer } from '../../src/web/server.js';
+import { browserTestsRun, launch } from '../helpers/browser.js';
+import { scenario } from '../helpers/scenarios.js';
+
+const runs = browserTestsRun('the inspector link browser tests');
+
+describe.runIf(runs)('inspector links (2023 replay)', () => {
+  let server: InspectorServer;
+  let browser: Browser;
+  let page: Page;
+  let decisions: number[];
+
+  beforeAll(async () => {
+    const inspection = await buildInspection(scenario('2023'));
+    decisions = inspection.decisionPoints.map((d) => d.index).sort((a, b) => a - b);
+    server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const step = () => page.evaluate(() => Number(document.body.dataset.step));
+
+  it('#step=20 opens step 20, and still does after a reload', async () => {
+    await page.goto(`${server.url}#step=20`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await step()).toBe(19);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await step()).toBe(19);
+  });
+
+  it('#date= opens the last step on or before that day', async () => {
+    await page.goto(`${server.url}#date=2023-03-13`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('#position')).toContain('13 Mar 2023');
+  });
+
+  it('Back and Forward retrace the steps moved by hand, and the address follows', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#next');
+    await page.click('#next');
+    await page.click('#next');
+    expect([await step(), new URL(page.url()).hash]).toEqual([2, '#step=3']);
+    await page.goBack();
+    expect(await step()).toBe(1);
+    await page.goBack();
+    expect(await step()).toBe(0);
+    await page.goForward();
+    expect(await step()).toBe(1);
+  });
+
+  it('the slider speaks the step’s date and event, and the decision buttons jump between decision points', async () => {
+    await page.goto(`${server.url}#step=1`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('#slider', 'aria-valuetext')).toMatch(/^1 Oct 2022: /);
+    await page.click('#next-decision');
+    expect(await step()).toBe(decisions.find((d) => d > 0));
+    await page.click('#next-decision');
+    expect(await step()).toBe(decisions.filter((d) => d > 0)[1]);
+    await page.click('#prev-decision');
+    expect(await step()).toBe(decisions.find((d) => d > 0));
+  });
+});
