@@ -74,3 +74,31 @@ describe.runIf(runs)('inspector links (2023 replay)', () => {
     expect(await step()).toBe(decisions.find((d) => d > 0));
   });
 });
+
+describe.runIf(runs)('printing the inspector', () => {
+  it('gives at most four A4 pages for a step of the longest dispute, with the step, the record and the charts', async () => {
+    const inspection = await buildInspection(scenario('2016'));
+    const server = await startServer({
+      inspection: JSON.stringify(inspection),
+      styles: inlineStyles(inspection.chart.svg),
+    });
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.url}#step=60`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('#step')).toBe(true);
+      expect(await page.isVisible('#actions')).toBe(true);
+      expect(await page.isVisible('#pay-chart svg')).toBe(true);
+      expect(await page.isVisible('#chart')).toBe(false);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(0);
+      expect(pages).toBeLessThanOrEqual(4);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});
