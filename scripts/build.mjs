@@ -45,6 +45,8 @@ const STAMP = '.build-stamp';
 const BUILD_INFO = '.tsbuildinfo';
 /** The engine bundled for the page, in dist/web/page/. */
 const ENGINE_BUNDLE = 'engine.js';
+/** The whole page bundled in one module, for `inspect --export`. */
+const PAGE_BUNDLE = 'app.bundle.js';
 
 /** Every file under dir, as paths relative to base with forward slashes, sorted. */
 function walk(dir, base = dir) {
@@ -77,6 +79,7 @@ function inputHash(root) {
   add('tsconfig.build.json', join(root, 'tsconfig.build.json'));
   add('scripts/build.mjs', SELF);
   add('scripts/scenario-cache.mjs', join(root, 'scripts', 'scenario-cache.mjs'));
+  add('scripts/bundle-page.mjs', join(root, 'scripts', 'bundle-page.mjs'));
   return hash.digest('hex');
 }
 
@@ -131,6 +134,13 @@ function build(root, { clean }) {
 
   // The engine for the page (src/simulation/browser.ts and all it imports), bundled: the page runs the machine itself.
   if (existsSync(engineEntry(root))) bundleEngine(root, join(to, ENGINE_BUNDLE));
+  // The whole page in one module, for `inspect --export`: one self-contained file that needs no server.
+  if (
+    existsSync(pageEntry(root)) &&
+    existsSync(engineEntry(root)) &&
+    existsSync(join(root, 'scripts', 'bundle-page.mjs'))
+  )
+    bundlePage(root, join(to, PAGE_BUNDLE));
 
   // The shipped scenarios, parsed and checked, so a replay of one skips the YAML parser (src/loader/cache.ts). Each
   // entry is used only while its file's bytes are unchanged; an edited scenario makes dist/ stale, so the next
@@ -139,6 +149,23 @@ function build(root, { clean }) {
   if (existsSync(cache)) execFileSync(process.execPath, [cache], { cwd: root, stdio: 'inherit' });
 
   writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
+}
+
+/** The page's own module, which the export bundle starts from. */
+function pageEntry(root) {
+  return join(root, 'src', 'web', 'page', 'main.ts');
+}
+
+/** Bundles the page and the engine into one ES module (scripts/bundle-page.mjs: esbuild's plugins need its async API). */
+function bundlePage(root, outfile) {
+  execFileSync(
+    process.execPath,
+    [join(root, 'scripts', 'bundle-page.mjs'), pageEntry(root), engineEntry(root), outfile],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** The module the page's engine bundle starts from. */

@@ -2,11 +2,13 @@
 import { execFile } from 'node:child_process';
 import { Catalogue } from '../../loader/catalogue.js';
 import { AssetsMissingError } from '../../web/assets.js';
+import { exportHtml } from '../../web/export.js';
 import { buildInspection, inlineStyles } from '../../web/inspection.js';
 import { runLive } from '../../web/live.js';
 import { type InspectorServer, startServer } from '../../web/server.js';
 import { intOption, parse } from '../args.js';
 import { type Command, InputError, UsageError } from '../context.js';
+import { writeOutputFile } from '../output.js';
 
 /** Servers started by this process, so tests (and Ctrl-C) can close them. */
 export const openInspectors = new Set<InspectorServer>();
@@ -47,7 +49,8 @@ function openInBrowser(url: string): void {
 /** Starts the inspector. */
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'dispute-sim inspect <id|alias|file> [--class] [--port N] [--host HOST] [--open] [--stately]',
+  usage:
+    'dispute-sim inspect <id|alias|file> [--class] [--port N] [--host HOST] [--open] [--stately] [--export FILE.html [--force]]',
   help:
     'Starts a web inspector on 127.0.0.1 and prints its address. The page shows the statechart with the active\n' +
     'states of each step, a timeline to scrub (slider, buttons, ← → keys, jump to a date), each step’s event,\n' +
@@ -58,6 +61,9 @@ export const inspectCommand: Command = {
     '  --class        classroom mode: what happens after the current step stays hidden (no outcome, no later\n' +
     '                 steps, marks or chart points) until revealed, and Play stops at the decision points with\n' +
     '                 a "What would you do?" card; the page\'s Classroom button and ?mode=class do the same\n' +
+    '  --export FILE  write the page as one self-contained HTML file (scripts, styles and data inline) that works\n' +
+    '                 from file:// with no server: for a VLE or a USB stick; no server is started (--force to\n' +
+    '                 replace FILE)\n' +
     '  --port N       the port (default: a free one)\n' +
     '  --host HOST    listen on another address than 127.0.0.1 (a warning: anyone who can reach it can read it)\n' +
     '  --open         open the page in the default browser\n' +
@@ -71,6 +77,8 @@ export const inspectCommand: Command = {
       open: { type: 'boolean' },
       stately: { type: 'boolean' },
       class: { type: 'boolean' },
+      export: { type: 'string' },
+      force: { type: 'boolean' },
     });
     if (positionals.length !== 1)
       throw new UsageError('name one scenario: an id, an alias (2016, 2023, 2025) or a file');
@@ -83,6 +91,21 @@ export const inspectCommand: Command = {
       : undefined;
     const built = await buildInspection(scenario, base ? { base } : {});
     const inspection = JSON.stringify(built);
+    if (typeof values.export === 'string') {
+      let html: string;
+      try {
+        html = exportHtml(inspection, inlineStyles(built.chart.svg));
+      } catch (error) {
+        if (error instanceof AssetsMissingError) throw new InputError(error.message);
+        throw error;
+      }
+      const file = writeOutputFile(values.export, html, { force: !!values.force, inputs: catalogue.readFiles() });
+      io.stdout(
+        `${file}\nOpen it in a browser (file://, no server needed)${values.class ? '; add ?mode=class for classroom mode' : ''}.\n`,
+      );
+      return 0;
+    }
+    if (values.force) throw new UsageError('--force only applies with --export FILE');
     let live: Promise<void> | undefined;
     const calledOff = new AbortController();
     let server: InspectorServer;

@@ -333,8 +333,12 @@ function live(view: View): void {
 }
 
 async function start(): Promise<void> {
-  const response = await fetch('/api/inspection');
-  const data = (await response.json()) as Inspection;
+  // An exported page carries its data inline and has no server: no fetch, and no live run.
+  const embedded = document.getElementById('inspection-data');
+  const data = (
+    embedded ? JSON.parse(embedded.textContent ?? '') : await (await fetch('/api/inspection')).json()
+  ) as Inspection;
+  if (embedded) byId('live').hidden = true;
   document.title = `${data.scenario.title} — dispute-sim`;
   byId('title').textContent = data.scenario.title;
   const subtitle = (hideEnd: boolean) => {
