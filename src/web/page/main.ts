@@ -41,8 +41,9 @@ interface View {
 /** Whether the future is hidden now: classroom mode, not yet revealed. */
 const hiding = (view: View): boolean => view.classroom;
 
-function highlight(view: View, active: readonly string[]): void {
+function highlight(view: View, active: readonly string[]): string[] {
   const next = new Set(active);
+  const added = active.filter((p) => !view.active.has(p));
   for (const path of view.active) {
     if (!next.has(path)) for (const el of view.states.get(path) ?? []) el.classList.remove('is-active');
   }
@@ -50,6 +51,7 @@ function highlight(view: View, active: readonly string[]): void {
     if (!view.active.has(path)) for (const el of view.states.get(path) ?? []) el.classList.add('is-active');
   }
   view.active = next;
+  return added;
 }
 
 function go(view: View, index: number): void {
@@ -58,7 +60,8 @@ function go(view: View, index: number): void {
   const prev = view.index;
   view.index = i;
   const step = i >= 0 ? data.steps[i] : undefined;
-  highlight(view, step ? step.active : data.initial.active);
+  const added = highlight(view, step ? step.active : data.initial.active);
+  followActive(byId('chart'), added);
   // History's decision points do not stand on a branch once it has left history.
   const leftHistory = view.branch && i >= view.data.steps.findIndex((st) => st.own);
   renderStep(data, step, view.classroom, leftHistory ? undefined : view.decisions.get(i));
@@ -94,6 +97,111 @@ function go(view: View, index: number): void {
     if (item && log) log.scrollTop = item.offsetTop - log.offsetTop - log.clientHeight / 2;
   }
   document.body.dataset.step = String(i);
+}
+
+/** How the statechart is zoomed: `fit` (the whole chart) or a scale of its natural size. */
+let chartZoom: 'fit' | number = 1;
+
+/**
+ * The statechart's view: zoom by the buttons, Ctrl+wheel (or a pinch, which browsers send as one) and + − 0 keys;
+ * pan by dragging, the wheel and the arrow keys when the chart has the focus; at 100% its labels are at their
+ * drawn size (12 px and up). "Follow" keeps the active states in view as the steps go by.
+ */
+function setUpChartView(chart: HTMLElement): void {
+  const svg = chart.querySelector('svg');
+  const natural = Number(svg?.getAttribute('width') ?? 0);
+  chart.tabIndex = 0;
+  chart.setAttribute('aria-label', 'The statechart: drag or use the arrow keys to move, + and − to zoom');
+  const apply = (zoom: 'fit' | number, keep?: { x: number; y: number }) => {
+    const before = { w: chart.scrollWidth, h: chart.scrollHeight };
+    chartZoom = zoom;
+    chart.classList.toggle('zoomed', zoom !== 'fit');
+    if (svg) svg.style.width = zoom === 'fit' ? '' : `${natural * zoom}px`;
+    for (const b of document.querySelectorAll<HTMLElement>('[data-zoom]')) {
+      b.setAttribute('aria-pressed', String(b.dataset.zoom === String(zoom)));
+    }
+    // Zooming about a point keeps that point where it was.
+    if (keep) {
+      chart.scrollLeft = ((chart.scrollLeft + keep.x) * chart.scrollWidth) / Math.max(1, before.w) - keep.x;
+      chart.scrollTop = ((chart.scrollTop + keep.y) * chart.scrollHeight) / Math.max(1, before.h) - keep.y;
+    }
+  };
+  const step = (factor: number, keep?: { x: number; y: number }) => {
+    const current = chartZoom === 'fit' ? chart.clientWidth / Math.max(1, natural) : chartZoom;
+    apply(Math.min(2, Math.max(0.25, Number((current * factor).toFixed(2)))), keep);
+  };
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
+    button.addEventListener('click', () => {
+      const zoom = button.dataset.zoom ?? 'fit';
+      apply(zoom === 'fit' ? 'fit' : Number(zoom));
+      const active = [...chart.querySelectorAll('g.state-atomic.is-active')].map(
+        (g) => g.getAttribute('data-path') ?? '',
+      );
+      followActive(chart, active.slice(-1), true);
+    });
+  }
+  chart.addEventListener(
+    'wheel',
+    (e) => {
+      if (!e.ctrlKey) return; // a plain wheel scrolls (pans) as usual
+      e.preventDefault();
+      const r = chart.getBoundingClientRect();
+      step(e.deltaY < 0 ? 1.1 : 1 / 1.1, { x: e.clientX - r.left, y: e.clientY - r.top });
+    },
+    { passive: false },
+  );
+  let drag: { x: number; y: number; left: number; top: number } | undefined;
+  chart.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || chartZoom === 'fit') return;
+    drag = { x: e.clientX, y: e.clientY, left: chart.scrollLeft, top: chart.scrollTop };
+    chart.classList.add('dragging');
+  });
+  window.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    chart.scrollLeft = drag.left - (e.clientX - drag.x);
+    chart.scrollTop = drag.top - (e.clientY - drag.y);
+  });
+  window.addEventListener('pointerup', () => {
+    drag = undefined;
+    chart.classList.remove('dragging');
+  });
+  chart.addEventListener('keydown', (e) => {
+    const pan = 80;
+    if (e.key === '+' || e.key === '=') step(1.2);
+    else if (e.key === '-') step(1 / 1.2);
+    else if (e.key === '0') apply(1);
+    else if (e.key === 'ArrowLeft') chart.scrollLeft -= pan;
+    else if (e.key === 'ArrowRight') chart.scrollLeft += pan;
+    else if (e.key === 'ArrowUp') chart.scrollTop -= pan;
+    else if (e.key === 'ArrowDown') chart.scrollTop += pan;
+    else return;
+    e.preventDefault();
+    e.stopPropagation(); // the chart's arrows pan it, not the timeline
+  });
+  apply(1);
+}
+
+/**
+ * Scrolls the chart so the states that have just become active are in view (when "follow" is on): the moving
+ * part of the dispute, since at full size the five regions' states cannot all be seen at once.
+ */
+function followActive(chart: HTMLElement, paths: readonly string[], force = false): void {
+  const follow = document.getElementById('follow') as HTMLInputElement | null;
+  if ((!force && !follow?.checked) || chartZoom === 'fit' || paths.length === 0) return;
+  const wanted = new Set(paths);
+  const moved = [...chart.querySelectorAll<SVGGElement>('g.state-atomic.is-active, g.state-final.is-active')].filter(
+    (g) => wanted.has(g.getAttribute('data-path') ?? ''),
+  );
+  if (moved.length === 0) return;
+  const c = chart.getBoundingClientRect();
+  const boxes = moved.map((g) => g.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left));
+  const right = Math.max(...boxes.map((b) => b.right));
+  const top = Math.min(...boxes.map((b) => b.top));
+  const bottom = Math.max(...boxes.map((b) => b.bottom));
+  if (left >= c.left && right <= c.right && top >= c.top && bottom <= c.bottom) return;
+  chart.scrollLeft += (left + right) / 2 - (c.left + c.right) / 2;
+  chart.scrollTop += (top + bottom) / 2 - (c.top + c.bottom) / 2;
 }
 
 /**
@@ -377,16 +485,7 @@ async function start(): Promise<void> {
     );
   }
 
-  const svg = chart.querySelector('svg');
-  const naturalWidth = Number(svg?.getAttribute('width') ?? 0);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
-    button.addEventListener('click', () => {
-      const zoom = button.dataset.zoom ?? 'fit';
-      for (const b of document.querySelectorAll('[data-zoom]')) b.setAttribute('aria-pressed', String(b === button));
-      chart.classList.toggle('zoomed', zoom !== 'fit');
-      if (svg) svg.style.width = zoom === 'fit' ? '' : `${naturalWidth * Number(zoom)}px`;
-    });
-  }
+  setUpChartView(chart);
 
   const plots = [payPlot(data), daysPlot(data)];
   byId('pay-chart').append(plots[0]?.svg ?? '');
