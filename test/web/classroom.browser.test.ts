@@ -102,6 +102,8 @@ describe.runIf(runs)('classroom mode (2023 replay)', () => {
     expect(card).toContain('What would you do?');
     expect(card).toContain('open a ballot');
     expect(card).not.toMatch(/ballot is open|a mandate/);
+    // "Try it" opens the roads to take from here; the card can be had again by playing on.
+    expect(await page.isVisible('#try-step')).toBe(true);
     await page.click('#reveal-step');
     expect(await page.evaluate(() => Number(document.body.dataset.step))).toBe(index + 1);
     expect(await page.textContent('#step')).toContain('A decision point:');

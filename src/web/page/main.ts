@@ -1,7 +1,7 @@
 /** The inspector page: a dated, sourced replay you can scrub, over the statechart that ran it. */
 
 import type { ScenarioEvent } from '../../schemas/scenario.js';
-import { byId, fill, h } from './dom.js';
+import { byId, fill, h, table } from './dom.js';
 import {
   branchBanner,
   divergenceAfter,
@@ -355,9 +355,16 @@ function askClass(view: View, next: number): void {
       'div',
       { class: 'ask-actions' },
       h('button', { type: 'button', id: 'reveal-step', class: 'play' }, 'Reveal what happened'),
+      ' ',
+      h('button', { type: 'button', id: 'try-step' }, 'Try it: take a road yourself'),
     ),
   );
   card.hidden = false;
+  byId('try-step').addEventListener('click', () => {
+    card.hidden = true;
+    document.getElementById('try-roads')?.click();
+    byId('branches').scrollIntoView({ block: 'start' });
+  });
   byId('reveal-step').addEventListener('click', () => {
     card.hidden = true;
     go(view, next);
@@ -489,6 +496,21 @@ async function start(): Promise<void> {
 
   const plots = [payPlot(data), daysPlot(data)];
   byId('pay-chart').append(plots[0]?.svg ?? '');
+  // The figures behind the chart, for a screen reader and for a reader who wants the numbers.
+  byId('pay-chart').append(
+    h(
+      'details',
+      { class: 'figures spoiler' },
+      h('summary', {}, 'The figures'),
+      data.series.pay.length
+        ? table(
+            ['date', 'what', 'uplift', 'fate'],
+            data.series.pay.map((p) => [p.date.slice(0, 10), p.label, `${p.pct}%`, p.status]),
+            [2],
+          )
+        : h('p', { class: 'muted' }, 'No offer or award with a pay figure.'),
+    ),
+  );
   byId('days-chart').append(plots[1]?.svg ?? '');
 
   const log = byId('log');

@@ -99,9 +99,12 @@ export function payPlot(data: Inspection): Plot {
     svg.append(el('text', { x: W - PAD.r - 4, y: y(claim) - 5, 'text-anchor': 'end' }, `claim ${claim}%`));
   }
   for (const p of data.series.pay) {
+    // An offer's fate shows in its mark: filled if accepted, hollow if rejected or withdrawn, half if still open.
+    const fate =
+      p.status === 'accepted' ? 'accepted' : p.status === 'open' || p.status === 'putToMembers' ? 'open' : 'refused';
     const shape =
       p.kind === 'offer'
-        ? el('circle', { class: 'offer', cx: x(Date.parse(p.date)), cy: y(p.pct), r: 5, 'data-date': p.date })
+        ? el('circle', { class: `offer ${fate}`, cx: x(Date.parse(p.date)), cy: y(p.pct), r: 5, 'data-date': p.date })
         : el('rect', {
             class: 'award',
             x: x(Date.parse(p.date)) - 5,
@@ -114,8 +117,20 @@ export function payPlot(data: Inspection): Plot {
     svg.append(shape);
     svg.append(el('text', { x: x(Date.parse(p.date)) + 7, y: y(p.pct) + 4, 'data-date': p.date }, `${p.pct}%`));
   }
-  const legend = el('text', { x: PAD.l + 4, y: PAD.t + 10 }, '● offer   □ pay-review award   - - claim');
+  // The legend, in the marks' own colours and shapes, and the claim only where there is a figure to draw.
+  const legend = el('g', { class: 'legend' });
+  const item = (dx: number, mark: SVGElement, text: string) => {
+    legend.append(mark, el('text', { x: PAD.l + dx + 10, y: PAD.t + 12 }, text));
+  };
+  item(4, el('circle', { class: 'offer accepted', cx: PAD.l + 8, cy: PAD.t + 8, r: 4 }), 'offer accepted');
+  item(118, el('circle', { class: 'offer refused', cx: PAD.l + 122, cy: PAD.t + 8, r: 4 }), 'offer rejected');
+  item(230, el('rect', { class: 'award', x: PAD.l + 230, y: PAD.t + 4, width: 8, height: 8 }), 'pay-review award');
+  if (claim !== null) {
+    legend.append(el('line', { class: 'claim', x1: PAD.l + 360, y1: PAD.t + 8, x2: PAD.l + 380, y2: PAD.t + 8 }));
+    legend.append(el('text', { x: PAD.l + 386, y: PAD.t + 12 }, 'claim'));
+  }
   svg.append(legend);
+  svg.append(el('text', { x: 4, y: PAD.t + 2, class: 'axis-title' }, 'uplift'));
   return withCursor(svg, x);
 }
 
