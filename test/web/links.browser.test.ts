@@ -102,3 +102,27 @@ describe.runIf(runs)('printing the inspector', () => {
     }
   }, 60_000);
 });
+
+describe.runIf(runs)('the roads not taken', () => {
+  it('come first among the cards, and mark the road history took next', async () => {
+    const inspection = await buildInspection(scenario('2023'));
+    const index = inspection.steps.findIndex((s) => s.id === 'ballot-1-opens');
+    const server = await startServer({
+      inspection: JSON.stringify(inspection),
+      styles: inlineStyles(inspection.chart.svg),
+    });
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${server.url}#step=${index}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.$eval('#facts .card h2', (h2) => h2.textContent)).toBe('Roads not taken here');
+      expect(await page.$$eval('#branches li.history-road', (lis) => lis.map((li) => li.textContent))).toEqual([
+        'open a ballot ballot.opened ← history’s next step',
+      ]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -212,11 +212,23 @@ function renderRoads(view: View, i: number): void {
   const { data } = view;
   const step = i >= 0 ? data.steps[i] : undefined;
   const branches = step ? step.branches : data.initial.branches;
+  // The road history took next, marked (not in classroom mode, where it is the future).
+  const next = data.steps.slice(i + 1).find((st) => st.cause === 'scenario' && st.accepted);
+  const taken = !view.classroom && !view.branch ? next?.event.type : undefined;
   const list = branches.length
     ? h(
         'ul',
         { class: 'branches' },
-        ...branches.map((b) => h('li', {}, b.label, ' ', h('code', { class: 'technical' }, b.type))),
+        ...branches.map((b) =>
+          h(
+            'li',
+            { class: b.type === taken ? 'history-road' : undefined },
+            b.label,
+            ' ',
+            h('code', { class: 'technical' }, b.type),
+            b.type === taken ? h('span', { class: 'history-mark' }, ' ← history’s next step') : null,
+          ),
+        ),
       )
     : h('p', { class: 'muted' }, 'None: the dispute is over.');
   const divergesAt = view.branch
