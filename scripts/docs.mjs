@@ -38,8 +38,20 @@ try {
   await room.click('#play');
   await room.waitForSelector('#ask:not([hidden])', { timeout: 60_000 });
   await room.screenshot({ path: 'docs/classroom.png' });
+  // A branch taken in the page: the 5% offer of May 2023 put to the members, beside history.
+  const fork = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await fork.goto(server.url);
+  await fork.waitForSelector('body[data-ready="true"]');
+  const offer = await fork.$$eval('#log li', (lis) => lis.findIndex((li) => li.textContent?.includes('offer offer-2023-05 from')));
+  await fork.click(`#log li[data-index="${offer}"]`);
+  await fork.click('#try-roads');
+  await fork.click('#roads-forms .road:has-text("to the members")');
+  await fork.click('#roads-forms form.fork-form button[type="submit"]');
+  await fork.waitForSelector('#branch-banner:not([hidden])');
+  await fork.evaluate(() => window.scrollTo(0, 0));
+  await fork.screenshot({ path: 'docs/fork.png' });
   await server.close();
-  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png, docs/classroom.png');
+  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png, docs/classroom.png, docs/fork.png');
 } finally {
   await browser.close();
 }

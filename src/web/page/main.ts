@@ -193,8 +193,12 @@ function followActive(chart: HTMLElement, paths: readonly string[], force = fals
     (g) => wanted.has(g.getAttribute('data-path') ?? ''),
   );
   if (moved.length === 0) return;
+  // A jump moves many regions at once, which no view holds at this size: then the last moved (the action's
+  // region, where a dispute's steps mostly happen) is the one kept in view.
   const c = chart.getBoundingClientRect();
-  const boxes = moved.map((g) => g.getBoundingClientRect());
+  const all = moved.map((g) => g.getBoundingClientRect());
+  const spread = Math.max(...all.map((b) => b.bottom)) - Math.min(...all.map((b) => b.top));
+  const boxes = spread > c.height ? all.slice(-1) : all;
   const left = Math.min(...boxes.map((b) => b.left));
   const right = Math.max(...boxes.map((b) => b.right));
   const top = Math.min(...boxes.map((b) => b.top));
