@@ -42,7 +42,9 @@ try {
   const fork = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await fork.goto(server.url);
   await fork.waitForSelector('body[data-ready="true"]');
-  const offer = await fork.$$eval('#log li', (lis) => lis.findIndex((li) => li.textContent?.includes('offer offer-2023-05 from')));
+  const offer = await fork.$$eval('#log li', (lis) =>
+    lis.findIndex((li) => li.textContent?.includes('offer offer-2023-05 from')),
+  );
   await fork.click(`#log li[data-index="${offer}"]`);
   await fork.click('#try-roads');
   await fork.click('#roads-forms .road:has-text("to the members")');
