@@ -126,3 +126,26 @@ describe.runIf(runs)('the roads not taken', () => {
     }
   }, 60_000);
 });
+
+describe.runIf(runs)('state descriptions without a mouse', () => {
+  it('a state’s description shows when its pill is focused by keyboard or tapped', async () => {
+    const inspection = await buildInspection(scenario('2023'));
+    const server = await startServer({
+      inspection: JSON.stringify(inspection),
+      styles: inlineStyles(inspection.chart.svg),
+    });
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.focus('.pill[data-path="active.mandate.lapsed"]');
+      expect(await page.textContent('#describe')).toMatch(/^lapsed: The mandate has run out/);
+      await page.tap('.pill[data-path="active.action.striking"]');
+      expect(await page.textContent('#describe')).toMatch(/^striking: /);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@
 
 import type { ScenarioEvent } from '../../schemas/scenario.js';
 import { byId, fill, h, table } from './dom.js';
+import { humanDate } from './engine.js';
 import {
   branchBanner,
   divergenceAfter,
@@ -476,7 +477,7 @@ async function start(): Promise<void> {
     const { kind, period, rules } = data.scenario;
     // The period's end is the day the dispute ended: classroom mode keeps it back.
     byId('subtitle').textContent =
-      `${kind} · ${hideEnd ? `from ${period.from}` : `${period.from} to ${period.to}`} · rules ${rules}`;
+      `${kind} · ${hideEnd ? `from ${humanDate(period.from)}` : `${humanDate(period.from)} to ${humanDate(period.to)}`} · rules ${rules}`;
   };
   const outcome = byId('outcome');
   outcome.textContent = `outcome: ${data.scenario.outcome}`;
@@ -494,7 +495,24 @@ async function start(): Promise<void> {
   const board = byId('board');
   for (const row of data.board) {
     const pills = row.states.map((s) => {
-      const pill = h('span', { class: `pill depth-${s.depth}`, 'data-path': s.path, title: s.description }, s.label);
+      // A state's description by hover (title), and by keyboard or touch: focus or tap the pill.
+      const pill = h(
+        'span',
+        {
+          class: `pill depth-${s.depth}`,
+          'data-path': s.path,
+          title: s.description,
+          tabindex: '0',
+          role: 'button',
+          'aria-describedby': 'describe',
+        },
+        s.label,
+      );
+      const tell = () => {
+        byId('describe').textContent = `${s.label}: ${s.description ?? 'no description'}`;
+      };
+      pill.addEventListener('focus', tell);
+      pill.addEventListener('click', tell);
       drawn(s.path, pill);
       return pill;
     });

@@ -5,7 +5,8 @@ import { byId, fill, h, status, table } from './dom.js';
 import { ballotFigureWords, humanDate, scopeAt } from './engine.js';
 import type { Inspection, InspectionStep } from './types.js';
 
-const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
+/** A day as the rest of the page writes it: `13 Mar 2023`. */
+const day = (iso: string | null | undefined): string => (iso ? humanDate(iso.slice(0, 10)) : '—');
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${Number(x.toFixed(2))}%`);
 
 /** A strike's dates in a few words: `15 Dec 2022 08:00–20:00`, or `30 Apr 2023 20:00 → 1 May 2023 23:59`. */
@@ -143,21 +144,25 @@ export function renderFacts(record: DisputeRecord, now: string): void {
         )
       : null,
   );
+  // In date order, by the dates themselves (the cells show them as a reader writes them).
   const rows = [
-    ...offers.map(
-      (o) => [day(o.madeAt), `offer ${o.id}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
-    ),
-    ...awards.map(
-      (a) =>
-        [
-          day(a.publishedAt),
-          `${a.body} award`,
-          a.summary,
-          pct(a.payUpliftPct),
-          status(a.acceptedAt ? 'accepted' : 'published'),
-        ] as (string | Node)[],
-    ),
-  ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    ...offers.map((o) => ({
+      at: o.madeAt,
+      cells: [day(o.madeAt), `offer ${o.id}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
+    })),
+    ...awards.map((a) => ({
+      at: a.publishedAt,
+      cells: [
+        day(a.publishedAt),
+        `${a.body} award`,
+        a.summary,
+        pct(a.payUpliftPct),
+        status(a.acceptedAt ? 'accepted' : 'published'),
+      ] as (string | Node)[],
+    })),
+  ]
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((r) => r.cells);
   fill(
     byId('offers'),
     rows.length
@@ -170,7 +175,7 @@ export function renderFacts(record: DisputeRecord, now: string): void {
       'p',
       {},
       h('strong', {}, `${daysOfAction} day${daysOfAction === 1 ? '' : 's'} of action`),
-      ` completed by ${now.slice(0, 10)}`,
+      ` completed by ${humanDate(now.slice(0, 10))}`,
       record.action.running !== null ? h('strong', {}, ' · a strike is under way') : null,
     ),
     actions.length
