@@ -80,6 +80,7 @@ function inputHash(root) {
   add('scripts/build.mjs', SELF);
   add('scripts/scenario-cache.mjs', join(root, 'scripts', 'scenario-cache.mjs'));
   add('scripts/bundle-page.mjs', join(root, 'scripts', 'bundle-page.mjs'));
+  add('scripts/chart-cache.mjs', join(root, 'scripts', 'chart-cache.mjs'));
   return hash.digest('hex');
 }
 
@@ -147,6 +148,11 @@ function build(root, { clean }) {
   // build (or test run) writes the cache again.
   const cache = join(root, 'scripts', 'scenario-cache.mjs');
   if (existsSync(cache)) execFileSync(process.execPath, [cache], { cwd: root, stdio: 'inherit' });
+  // The statechart laid out once (src/web/chart-cache.ts): the inspector then starts without running elkjs.
+  const chart = join(root, 'scripts', 'chart-cache.mjs');
+  if (existsSync(chart) && existsSync(join(dist, 'web', 'chart-cache.js'))) {
+    execFileSync(process.execPath, [chart], { cwd: root, stdio: 'inherit' });
+  }
 
   writeFileSync(join(dist, STAMP), `${JSON.stringify({ inputs })}\n`);
 }

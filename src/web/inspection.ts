@@ -4,12 +4,12 @@
  */
 import { disputeMachine } from '../machine/dispute.machine.js';
 import { emphasisFromTrace } from '../render/chart/emphasis.js';
-import { layoutChart } from '../render/chart/layout.js';
 import { allNodes, type ChartNode, chartModel } from '../render/chart/model.js';
 import { toSvg } from '../render/chart/svg.js';
 import { humanDate } from '../render/describe.js';
 import type { Scenario } from '../schemas/scenario.js';
 import { explore } from '../simulation/explore.js';
+import { laidOutChart } from './chart-cache.js';
 import type { BoardRow, Inspection, InspectionDecision } from './page/types.js';
 import { inspectionSteps } from './steps.js';
 
@@ -65,7 +65,7 @@ export async function buildInspection(scenario: Scenario, options: { base?: Scen
   const own = ownEvents(scenario, options.base);
   const { trace, initial, steps } = inspectionSteps(scenario, own);
   const model = chartModel(disputeMachine);
-  const svg = toSvg(await layoutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });
+  const svg = toSvg(await laidOutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });
   const { dispute, negotiation } = trace.final.context;
 
   return {
