@@ -9,6 +9,7 @@ import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import {
   actionBegunUnderMandate,
   ballotGivesMandate,
+  currentOffer,
   ballotGivesOpenEndedMandate,
   courtChangesStrikes,
   courtEffects,
@@ -116,10 +117,15 @@ export const disputeSetup = setup({
     isRunningAction: ({ context, event }) =>
       eventIs(event, 'strike.suspended', 'strike.cancelled') && context.action.running === event.action,
     actionBegunUnderMandate: ({ context }) => actionBegunUnderMandate(context),
-    isVoteOnOffer: ({ context, event }) =>
-      eventIs(event, 'referendum.opened')
-        ? event.offer !== undefined
-        : eventIs(event, 'referendum.closed') && findVote(context, event.referendum)?.offer !== undefined,
+    // A vote that closes is on an offer when it is on the offer now before the members: a vote left open on an
+    // offer withdrawn since (or replaced) closes as a record of what members said, and moves no offer.
+    isVoteOnOffer: ({ context, event }) => {
+      if (eventIs(event, 'referendum.opened')) return event.offer !== undefined;
+      if (!eventIs(event, 'referendum.closed')) return false;
+      const offer = findVote(context, event.referendum)?.offer;
+      const before = currentOffer(context);
+      return offer !== undefined && before?.status === 'putToMembers' && before.id === offer;
+    },
     membersAcceptOffer: ({ context, event }) =>
       eventIs(event, 'referendum.closed') &&
       memberVoteResult(event) === 'yes' &&
