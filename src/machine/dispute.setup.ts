@@ -9,10 +9,10 @@ import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import {
   actionBegunUnderMandate,
   ballotGivesMandate,
-  currentOffer,
   ballotGivesOpenEndedMandate,
   courtChangesStrikes,
   courtEffects,
+  currentOffer,
   eventIs,
   findBallot,
   findVote,
