@@ -75,6 +75,16 @@ describe.runIf(runs)('forking the 2023 dispute in the page', () => {
     expect(trace.steps).toHaveLength(shown.length);
     expect(readFileSync(file, 'utf8')).toContain('"divergesAt": "offer-5pct-rejected"');
 
+    // The address now carries the branch: opened elsewhere, the same branch replays there.
+    const link = page.url();
+    expect(link).toContain('#branch=');
+    const other = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await other.goto(link);
+    await other.waitForSelector('body[data-ready="true"]');
+    expect(await other.textContent('#branch-banner')).toBe(banner);
+    expect(await other.$$eval('#log li', (lis) => lis.length)).toBe(shown.length);
+    await other.close();
+
     await page.click('#branch-back');
     expect(await page.isHidden('#branch-banner')).toBe(true);
     expect(await page.$$eval('#log li', (lis) => lis.length)).toBeGreaterThan(shown.length);

@@ -282,6 +282,33 @@ function takeBranch(view: View, divergesAt: string, events: ScenarioEvent[]): vo
   const first = branch.steps.findIndex((s) => s.own && s.id !== undefined && !ownBefore.has(s.id));
   showSteps(view, branch.steps, branch);
   go(view, first >= 0 ? first : branch.steps.findIndex((s) => s.own));
+  // The branch can be shared as a link: its point of divergence and own events, in the address.
+  history.replaceState(null, '', `${location.pathname}${location.search}#branch=${encodeBranch(branch)}`);
+}
+
+/** A branch as the address carries it: its divergence and own events, as JSON in URL-safe base64. */
+function encodeBranch(branch: PageBranch): string {
+  const json = JSON.stringify({ at: branch.divergesAt, events: branch.events });
+  const bytes = new TextEncoder().encode(json);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A branch from the address, or undefined when there is none or it does not read. */
+function decodeBranch(hash: string): { at: string; events: ScenarioEvent[] } | undefined {
+  const text = new URLSearchParams(hash.slice(1)).get('branch');
+  if (!text) return undefined;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const value = JSON.parse(json) as { at?: unknown; events?: unknown };
+    return typeof value.at === 'string' && Array.isArray(value.events)
+      ? { at: value.at, events: value.events as ScenarioEvent[] }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows a list of steps (history's, or a branch's) on the timeline: slider, ticks, every step. */
@@ -661,7 +688,22 @@ async function start(): Promise<void> {
     const after = decisions.find((d) => d > view.index);
     if (after !== undefined) moveTo(after);
   });
+  // A shared branch opens as it was taken (replayed here); one that no longer fits the scenario is left out.
+  // Read before the first step is shown, which writes the step into the address.
+  const shared = decodeBranch(location.hash);
   go(view, fromHash() ?? -1);
+  if (shared) {
+    try {
+      const branch = takeRoad(data, undefined, shared.at, shared.events);
+      showSteps(view, branch.steps, branch);
+      go(
+        view,
+        branch.steps.findIndex((s) => s.own),
+      );
+    } catch {
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+    }
+  }
   setClassroom(classroom);
   document.body.dataset.ready = 'true';
 }
