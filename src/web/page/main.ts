@@ -573,6 +573,22 @@ async function start(): Promise<void> {
     ),
   );
   byId('days-chart').append(plots[1]?.svg ?? '');
+  // The running total behind the chart, step by step where it grew (hidden in classroom mode with the rest).
+  const grew = data.series.days.filter((d, i, all) => d.days !== (all[i - 1]?.days ?? 0));
+  byId('days-chart').append(
+    h(
+      'details',
+      { class: 'figures spoiler' },
+      h('summary', {}, 'The figures'),
+      grew.length
+        ? table(
+            ['date', 'days of action so far'],
+            grew.map((d) => [d.date.slice(0, 10), String(d.days)]),
+            [1],
+          )
+        : h('p', { class: 'muted' }, 'No day of action.'),
+    ),
+  );
 
   const log = byId('log');
   const tickRow = byId('ticks');

@@ -150,6 +150,7 @@ export function daysPlot(data: Inspection): Plot {
   }
   d += ` L ${x(to)} ${y(last)} L ${x(to)} ${y(0)} Z`;
   svg.append(el('path', { class: 'area', d, 'data-area': 'days' }));
+  svg.append(el('text', { x: 4, y: PAD.t + 2, class: 'axis-title' }, 'days'));
   svg.append(
     el('text', { x: W - PAD.r - 4, y: y(total) - 6, 'text-anchor': 'end', 'data-total': 'days' }, `${total} days`),
   );
