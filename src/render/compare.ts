@@ -2,7 +2,7 @@
 
 import type { ActionRecord, BallotRecord } from '../schemas/record.js';
 import type { Trace } from '../schemas/trace.js';
-import { ballotFigureWords, claimWords, describeEvent, humanDate, outcomeWords } from './describe.js';
+import { ballotFigureWords, claimWords, describeEvent, humanDate, outcomeWords, wrapWords } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** The figures of one dispute that a comparison shows. */
@@ -79,17 +79,40 @@ export function summarize(trace: Trace): DisputeSummary {
   };
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
+/** How each row of a comparison reads a summary, by the row's name. */
+const CELLS: Record<string, (s: DisputeSummary) => string> = {
+  dispute: (s) => s.id,
+  period: (s) => `${humanDate(s.from)} – ${humanDate(s.to)}`,
+  ends: (s) => humanDate(s.to),
+  duration: (s) => `${s.months} months`,
+  ballots: (s) => (s.ballots.length ? s.ballots.join('; ') : 'none'),
+  'strikes held': (s) => String(s.strikesHeld),
+  'days of action': (s) => String(s.daysOfAction),
+  'days called off': (s) => String(s.daysCalledOff),
+  claim: (s) => s.claim,
+  'offers (pay)': (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure'),
+  'pay review awards': (s) => (s.awards.length ? s.awards.join(', ') : 'none'),
+  accepted: (s) => s.accepted,
+  'health secretaries': (s) => s.secretaries.join(', ') || '—',
+  outcome: (s) => s.outcome,
+};
+
+/** The rows both comparisons show, in order, between their own first and last rows. */
+const SHARED_ROWS = [
+  'ballots',
+  'strikes held',
+  'days of action',
+  'days called off',
+  'claim',
+  'offers (pay)',
+  'pay review awards',
+  'accepted',
+  'health secretaries',
+];
+
+/** Rows by name, each with how it reads a summary. */
+function rowsOf(names: string[]): [string, (s: DisputeSummary) => string][] {
+  return names.map((name) => [name, CELLS[name] ?? (() => '')]);
 }
 
 /** A one-screen comparison of several replays, one column a dispute. */
@@ -97,24 +120,10 @@ export function renderComparison(traces: Trace[], p: Palette, width = 110, headi
   const summaries = traces.map(summarize);
   const label = 22;
   const col = Math.max(20, Math.floor((width - label) / Math.max(1, summaries.length)) - 2);
-  const rows: [string, (s: DisputeSummary) => string][] = [
-    ['dispute', (s) => s.id],
-    ['period', (s) => `${humanDate(s.from)} – ${humanDate(s.to)}`],
-    ['duration', (s) => `${s.months} months`],
-    ['ballots', (s) => (s.ballots.length ? s.ballots.join('; ') : 'none')],
-    ['strikes held', (s) => String(s.strikesHeld)],
-    ['days of action', (s) => String(s.daysOfAction)],
-    ['days called off', (s) => String(s.daysCalledOff)],
-    ['claim', (s) => s.claim],
-    ['offers (pay)', (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure')],
-    ['pay review awards', (s) => (s.awards.length ? s.awards.join(', ') : 'none')],
-    ['accepted', (s) => s.accepted],
-    ['health secretaries', (s) => s.secretaries.join(', ') || '—'],
-    ['outcome', (s) => s.outcome],
-  ];
+  const rows = rowsOf(['dispute', 'period', 'duration', ...SHARED_ROWS, 'outcome']);
   const lines = [p.bold(heading)];
   for (const [name, cell] of rows) {
-    const cells = summaries.map((s) => wrap(cell(s), col));
+    const cells = summaries.map((s) => wrapWords(cell(s), col));
     const height = Math.max(...cells.map((c) => c.length));
     for (let i = 0; i < height; i++) {
       const head = i === 0 ? name : '';
@@ -163,21 +172,8 @@ export interface BranchComparison {
   differences: string[];
 }
 
-/** The rows a branch comparison shows, each a name and how a summary reads in it. */
-const BRANCH_ROWS: [string, (s: DisputeSummary) => string][] = [
-  ['outcome', (s) => s.outcome],
-  ['ends', (s) => humanDate(s.to)],
-  ['duration', (s) => `${s.months} months`],
-  ['ballots', (s) => (s.ballots.length ? s.ballots.join('; ') : 'none')],
-  ['strikes held', (s) => String(s.strikesHeld)],
-  ['days of action', (s) => String(s.daysOfAction)],
-  ['days called off', (s) => String(s.daysCalledOff)],
-  ['claim', (s) => s.claim],
-  ['offers (pay)', (s) => (s.offers.length ? s.offers.join(', ') : 'none with a pay figure')],
-  ['pay review awards', (s) => (s.awards.length ? s.awards.join(', ') : 'none')],
-  ['accepted', (s) => s.accepted],
-  ['health secretaries', (s) => s.secretaries.join(', ') || '—'],
-];
+/** The rows a branch comparison shows: when it ends, then what the comparison of disputes shows. */
+const BRANCH_ROWS = rowsOf(['outcome', 'ends', 'duration', ...SHARED_ROWS]);
 
 /** A branch against its base: the summaries, the divergence, what the branch had refused, and what differs. */
 export function compareBranch(
@@ -223,7 +219,7 @@ export function renderBranchComparison(c: BranchComparison, p: Palette, width = 
   lines.push('', `${''.padEnd(label + 2)}${p.bold(c.base.id.padEnd(col))}  ${p.bold(c.branch.id)}`);
   for (const [name, cell] of BRANCH_ROWS) {
     const differs = c.differences.includes(name);
-    const [left, right] = [wrap(cell(c.base), col), wrap(cell(c.branch), col)];
+    const [left, right] = [wrapWords(cell(c.base), col), wrapWords(cell(c.branch), col)];
     const height = Math.max(left.length, right.length);
     for (let i = 0; i < height; i++) {
       const mark = i === 0 && differs ? p.yellow('≠ ') : '  ';

@@ -141,6 +141,20 @@ export function outcomeWords(
   return outcome;
 }
 
+/** Words wrapped into lines of at most `width` characters (one empty line for no words). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
 /** What an event says, in a short line. */
 export function describeEvent(e: Ev): string {
   switch (e.type) {

@@ -1,7 +1,13 @@
 /** Fixtures for scenario tests: load and replay shipped scenarios, and read the facts a test asserts. */
 
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
-import type { DisputeRecord } from '../../src/schemas/record.js';
+import type {
+  ActionRecord,
+  BallotRecord,
+  DisputeRecord,
+  OfferRecord,
+  ReferendumRecord,
+} from '../../src/schemas/record.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
 import type { Trace } from '../../src/schemas/trace.js';
 import { replay } from '../../src/simulation/replay.js';
@@ -30,4 +36,21 @@ export function daysByStatus(final: DisputeRecord): Record<string, number> {
     out[a.status] = (out[a.status] ?? 0) + days;
   }
   return out;
+}
+
+/** The one with an id in a list of the record, failing the test (with what it is) when it is missing. */
+function named<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new Error(`no ${what} ${id} in the replay`);
+  return found;
+}
+
+/** Lookups by id in a replay's final record: an action, a ballot, an offer, a member vote. */
+export function lookups(final: DisputeRecord) {
+  return {
+    action: (id: string): ActionRecord => named(final.action.actions, id, 'action'),
+    ballot: (id: string): BallotRecord => named(final.balloting.ballots, id, 'ballot'),
+    offer: (id: string): OfferRecord => named(final.negotiation.offers, id, 'offer'),
+    vote: (id: string): ReferendumRecord => named(final.negotiation.referendums, id, 'member vote'),
+  };
 }

@@ -4,32 +4,11 @@
  * replay's own output.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionRecord, BallotRecord, OfferRecord } from '../../src/schemas/record.js';
 import type { TraceStep } from '../../src/schemas/trace.js';
-import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios.js';
+import { daysByStatus, lookups, refusals, replayed, scenario } from '../helpers/scenarios.js';
 
 const { trace, final } = replayed('2023');
-
-/** The action with an id, failing the test when it is missing. */
-function action(id: string): ActionRecord {
-  const found = final.action.actions.find((a) => a.id === id);
-  if (!found) throw new Error(`no action ${id} in the replay`);
-  return found;
-}
-
-/** The ballot with an id, failing the test when it is missing. */
-function ballot(id: string): BallotRecord {
-  const found = final.balloting.ballots.find((b) => b.id === id);
-  if (!found) throw new Error(`no ballot ${id} in the replay`);
-  return found;
-}
-
-/** The offer with an id, failing the test when it is missing. */
-function offer(id: string): OfferRecord {
-  const found = final.negotiation.offers.find((o) => o.id === id);
-  if (!found) throw new Error(`no offer ${id} in the replay`);
-  return found;
-}
+const { action, ballot, offer } = lookups(final);
 
 /** The steps caused by time of a type, for one action (or for none). */
 function timed(type: string, actionId?: string): TraceStep[] {

@@ -4,41 +4,13 @@
  * not from the replay's own output.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionRecord, BallotRecord, OfferRecord, ReferendumRecord } from '../../src/schemas/record.js';
 import type { ScenarioEvent } from '../../src/schemas/scenario.js';
 import type { TraceStep } from '../../src/schemas/trace.js';
 import { replay } from '../../src/simulation/replay.js';
-import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios.js';
+import { daysByStatus, lookups, refusals, replayed, scenario } from '../helpers/scenarios.js';
 
 const { trace, final } = replayed('consultants-2024');
-
-/** The action with an id, failing the test when it is missing. */
-function action(id: string): ActionRecord {
-  const found = final.action.actions.find((a) => a.id === id);
-  if (!found) throw new Error(`no action ${id} in the replay`);
-  return found;
-}
-
-/** The ballot with an id, failing the test when it is missing. */
-function ballot(id: string): BallotRecord {
-  const found = final.balloting.ballots.find((b) => b.id === id);
-  if (!found) throw new Error(`no ballot ${id} in the replay`);
-  return found;
-}
-
-/** The offer with an id, failing the test when it is missing. */
-function offer(id: string): OfferRecord {
-  const found = final.negotiation.offers.find((o) => o.id === id);
-  if (!found) throw new Error(`no offer ${id} in the replay`);
-  return found;
-}
-
-/** The member vote with an id, failing the test when it is missing. */
-function vote(id: string): ReferendumRecord {
-  const found = final.negotiation.referendums.find((r) => r.id === id);
-  if (!found) throw new Error(`no member vote ${id} in the replay`);
-  return found;
-}
+const { action, ballot, offer, vote } = lookups(final);
 
 /** The scenario's own event with an id, as the file gives it. */
 function event(id: string): ScenarioEvent & Record<string, unknown> {

@@ -4,6 +4,8 @@
  * The web inspector embeds it and marks the current states by adding `is-active` to `g.state[data-path]`.
  * Each `g.edge` stands for one or more chart edges: `data-edge` lists their ids, `data-event` their events.
  */
+
+import { wrapWords } from '../describe.js';
 import type { Emphasis } from './emphasis.js';
 import {
   ANY_STATE,
@@ -234,19 +236,6 @@ function legendSvg(y: number, chart: LaidOutChart, emphasis: boolean): { svg: st
     return g;
   });
   return { svg: `<g class="legend">\n${parts.join('\n')}\n</g>`, width: x };
-}
-
-/** Words wrapped into lines of at most `width` characters. */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
 }
 
 /** The laid-out chart as a standalone SVG document. */

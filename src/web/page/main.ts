@@ -39,9 +39,6 @@ interface View {
   branch: PageBranch | undefined;
 }
 
-/** Whether the future is hidden now: classroom mode, not yet revealed. */
-const hiding = (view: View): boolean => view.classroom;
-
 function highlight(view: View, active: readonly string[]): string[] {
   const next = new Set(active);
   const added = active.filter((p) => !view.active.has(p));
@@ -68,7 +65,7 @@ function go(view: View, index: number): void {
   renderStep(data, step, view.classroom, leftHistory ? undefined : view.decisions.get(i));
   renderFacts(step ? step.context : data.initial.context, step?.date ?? data.scenario.period.from);
   renderRoads(view, i);
-  for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from, hiding(view));
+  for (const plot of view.plots) plot.moveTo(step?.date ?? data.scenario.period.from, view.classroom);
   markPath(view, i);
   for (const [k, el] of view.logItems.entries()) el.classList.toggle('future', k > i);
   for (const [k, el] of view.ticks.entries()) el.classList.toggle('future', k > i);
