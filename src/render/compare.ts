@@ -1,8 +1,8 @@
 /** Disputes side by side: duration, ballots, action, offers against the claim, outcome — one screen. */
 
 import type { ActionRecord, BallotRecord } from '../schemas/record.js';
-import type { Trace } from '../schemas/trace.js';
-import { ballotFigureWords, claimWords, describeEvent, humanDate, outcomeWords, wrapWords } from './describe.js';
+import type { Trace, TraceStep } from '../schemas/trace.js';
+import { ballotFigureWords, claimWords, EventNames, humanDate, outcomeWords, wrapWords } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** The figures of one dispute that a comparison shows. */
@@ -190,7 +190,7 @@ export function compareBranch(
     base: a,
     branch: b,
     ...(step && divergesAt !== undefined
-      ? { divergesAt: { id: divergesAt, date: step.date, event: describeEvent(step.event) } }
+      ? { divergesAt: { id: divergesAt, date: step.date, event: describedInTurn(base, step) } }
       : {}),
     ...(branch.scenario.rules !== base.scenario.rules
       ? { rules: { base: base.scenario.rules, branch: branch.scenario.rules } }
@@ -231,4 +231,14 @@ export function renderBranchComparison(c: BranchComparison, p: Palette, width = 
   const same = BRANCH_ROWS.length - c.differences.length;
   lines.push('', p.dim(`${c.differences.length} of ${BRANCH_ROWS.length} rows differ (≠); ${same} are the same.`));
   return `${lines.join('\n')}\n`;
+}
+
+/** A step of a Trace described as a reader meets it: named by what the steps before it introduced. */
+function describedInTurn(trace: Trace, step: TraceStep): string {
+  const names = new EventNames();
+  for (const s of trace.steps) {
+    if (s === step) break;
+    names.see(s.event);
+  }
+  return names.describe(step.event);
 }

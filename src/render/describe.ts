@@ -112,15 +112,113 @@ export function scopeAt(
   return scope;
 }
 
+/** Two days as a reader writes a span: `13–16 Mar 2023`, `30 Mar – 2 Apr 2023`, `30 Dec 2025 – 5 Jan 2026`. */
+export function daySpan(start: string, end: string): string {
+  const a = /^(\d{4})-(\d{2})-(\d{2})/.exec(start);
+  const b = /^(\d{4})-(\d{2})-(\d{2})/.exec(end);
+  if (!a || !b) return `${humanDate(start)} – ${humanDate(end)}`;
+  if (a[0] === b[0]) return humanDate(start).replace(/ \d{2}:\d{2}$/, '');
+  const month = (m: RegExpExecArray) => MONTHS[Number(m[2]) - 1];
+  if (a[1] !== b[1]) return `${Number(a[3])} ${month(a)} ${a[1]} – ${Number(b[3])} ${month(b)} ${b[1]}`;
+  if (a[2] !== b[2]) return `${Number(a[3])} ${month(a)} – ${Number(b[3])} ${month(b)} ${b[1]}`;
+  return `${Number(a[3])}–${Number(b[3])} ${month(b)} ${b[1]}`;
+}
+
+/**
+ * What a reader calls the things events refer to, learnt from the events seen so far: `the strike of 13–16 Mar
+ * 2023`, `the offer of 16 May 2023`, `the DDRB award`. Ids are handles for files, never words for a reader, and a
+ * name comes only from an event already seen, so that no line names a date still to come (classroom mode shows
+ * the steps one at a time). Something never introduced gets a plain name: `the strike`, `an offer`.
+ */
+export class EventNames {
+  private readonly strikes = new Map<string, string>();
+  private readonly offers = new Map<string, string>();
+  private readonly votes = new Map<string, string>();
+  private readonly awards = new Map<string, string>();
+  private readonly challenges = new Map<string, string>();
+
+  /** Learns the names an event introduces. */
+  see(e: Ev): void {
+    const id = (key: string) => (typeof e[key] === 'string' ? (e[key] as string) : undefined);
+    switch (e.type) {
+      case 'strike.called': {
+        const action = id('action');
+        if (action && typeof e.start === 'string' && typeof e.end === 'string' && !this.strikes.has(action)) {
+          this.strikes.set(action, `the strike of ${daySpan(e.start, e.end)}`);
+        }
+        break;
+      }
+      case 'offer.made': {
+        const offer = id('offer');
+        const at = id('at');
+        if (offer && !this.offers.has(offer))
+          this.offers.set(offer, at ? `the offer of ${humanDate(at)}` : 'the offer');
+        break;
+      }
+      case 'referendum.opened': {
+        const vote = id('referendum');
+        if (vote) this.votes.set(vote, e.kind === 'survey' ? 'the survey of members' : 'the referendum of members');
+        break;
+      }
+      case 'award.published': {
+        const award = id('award');
+        const body = id('body');
+        if (award && body) this.awards.set(award, `the ${shortBody(body)} award`);
+        break;
+      }
+      case 'challenge.filed': {
+        const challenge = id('challenge');
+        const by = id('by');
+        if (challenge && by) this.challenges.set(challenge, `the legal challenge by ${by}`);
+        break;
+      }
+    }
+  }
+
+  strike(id: unknown): string {
+    return this.strikes.get(String(id)) ?? 'the strike';
+  }
+  offer(id: unknown, fallback = 'the offer'): string {
+    return this.offers.get(String(id)) ?? fallback;
+  }
+  vote(id: unknown): string {
+    return this.votes.get(String(id)) ?? 'the vote of members';
+  }
+  award(id: unknown): string {
+    return this.awards.get(String(id)) ?? 'the award';
+  }
+  challenge(id: unknown): string {
+    return this.challenges.get(String(id)) ?? 'the legal challenge';
+  }
+
+  /** Learns what an event introduces, then describes it: the way to describe a run of events in order. */
+  describe(e: Ev): string {
+    this.see(e);
+    return describeEvent(e, this);
+  }
+}
+
+/** A pay body as its short name where it gives one: `DDRB (Review Body on …)` → `DDRB`, `… (NHSPRB)` → `NHSPRB`. */
+function shortBody(body: string): string {
+  const bracket = /\(([A-Z]{2,10})\)$/.exec(body);
+  if (bracket?.[1]) return bracket[1];
+  return body.replace(/ \(.*\)$/, '');
+}
+
+/** `X becomes Y`, or `X and Y become Y` for more than one holder. */
+function becomes(holder: string): string {
+  return / and |,/.test(holder.replace(/\(.*\)/, '')) ? 'become' : 'becomes';
+}
+
 /** What a court's decision orders, in words, or '' for one that orders nothing. */
-function courtOrderWords(e: Ev): string {
+function courtOrderWords(e: Ev, names: EventNames): string {
   const orders: string[] = [];
   if (typeof e.mandateEnds === 'string') orders.push(`the mandate ends ${humanDate(e.mandateEnds)}`);
   for (const o of Array.isArray(e.strikes) ? (e.strikes as { action?: unknown; endsAt?: unknown }[]) : []) {
     orders.push(
       typeof o.endsAt === 'string'
-        ? `strike ${String(o.action)} may run only until ${humanDate(o.endsAt)}`
-        : `strike ${String(o.action)} is stopped`,
+        ? `${names.strike(o.action)} may run only until ${humanDate(o.endsAt)}`
+        : `${names.strike(o.action)} is stopped`,
     );
   }
   return orders.length ? `: ${orders.join('; ')}` : '';
@@ -155,13 +253,17 @@ export function wrapWords(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-/** What an event says, in a short line. */
-export function describeEvent(e: Ev): string {
+/**
+ * What an event says, in a short line, naming what it refers to as `names` knows it (see `EventNames`; with
+ * none, by plain names such as `the strike`). To describe a run of events, use one `EventNames` and its
+ * `describe`, which learns each event's names first.
+ */
+export function describeEvent(e: Ev, names: EventNames = new EventNames()): string {
   switch (e.type) {
     case 'dispute.declared':
       return `${String(e.by)} declares a dispute: ${String((e.claim as { summary?: string })?.summary ?? '')}`;
     case 'ballot.opened':
-      return `ballot ${String(e.ballot)} opens${e.closes ? ` (closes ${humanDate(String(e.closes))})` : ''}`;
+      return `a strike ballot opens${e.closes ? ` (closes ${humanDate(String(e.closes))})` : ''}`;
     case 'ballot.closed': {
       const announced = typeof e.announced === 'string' ? `; result announced ${humanDate(e.announced)}` : '';
       const result =
@@ -170,7 +272,7 @@ export function describeEvent(e: Ev): string {
           : e.result === 'no-mandate'
             ? ', no mandate as announced'
             : '';
-      return `ballot ${String(e.ballot)} closes: ${ballotFigureWords(e as BallotFiguresLike)}${result}${announced}`;
+      return `the ballot closes: ${ballotFigureWords(e as BallotFiguresLike)}${result}${announced}`;
     }
     case 'mandate.extended':
       return `mandate extended by agreement to ${humanDate(String(e.until))}`;
@@ -183,7 +285,7 @@ export function describeEvent(e: Ev): string {
     case 'talks.opened':
       return `talks open with the ${String(e.with)}${e.mediator ? `, chaired by ${String(e.mediator)}` : ''}`;
     case 'talks.concluded':
-      return `talks conclude${e.offer ? ` with offer ${String(e.offer)}` : ' with something to put to members'}`;
+      return `talks conclude${e.offer ? ` with ${names.offer(e.offer, 'an offer')}` : ' with something to put to members'}`;
     case 'talks.collapsed':
       return `talks collapse${e.by ? ` (${String(e.by)})` : ''}`;
     case 'conciliation.requested':
@@ -195,17 +297,17 @@ export function describeEvent(e: Ev): string {
     case 'conciliation.ended':
       return `conciliation ends ${e.agreement ? 'with an agreement' : 'without agreement'}`;
     case 'offer.made':
-      return `offer ${String(e.offer)} from ${String(e.by)}: ${String(e.summary)}`;
+      return `an offer from ${String(e.by)}: ${String(e.summary)}`;
     case 'offer.withdrawn':
-      return `offer ${String(e.offer)} withdrawn`;
+      return `${names.offer(e.offer)} is withdrawn`;
     case 'offer.rejected':
-      return `committee rejects offer ${String(e.offer)}`;
+      return `the committee rejects ${names.offer(e.offer)}`;
     case 'offer.accepted':
-      return `committee accepts offer ${String(e.offer)}`;
+      return `the committee accepts ${names.offer(e.offer)}`;
     case 'referendum.opened':
-      return `${String(e.kind)} ${String(e.referendum)} opens${e.offer ? ` on offer ${String(e.offer)}` : e.question ? `: ${String(e.question)}` : ''}`;
+      return `a ${e.kind === 'survey' ? 'survey' : 'referendum'} of members opens${e.offer ? ` on ${names.offer(e.offer)}` : e.question ? `: ${String(e.question)}` : ''}`;
     case 'referendum.closed':
-      return `${String(e.referendum)} closes: ${[
+      return `${names.vote(e.referendum)} closes: ${[
         e.yesPct !== undefined ? `${pct(e.yesPct)} yes` : '',
         e.noPct !== undefined ? `${pct(e.noPct)} no` : '',
         e.yesPct === undefined && e.noPct === undefined ? `${e.result === 'yes' ? 'yes' : 'no'} as announced` : '',
@@ -213,9 +315,9 @@ export function describeEvent(e: Ev): string {
         .filter(Boolean)
         .join(', ')}${e.turnoutPct !== undefined ? ` on ${pct(e.turnoutPct)} turnout` : ''}`;
     case 'award.published':
-      return `${String(e.body)} award ${String(e.award)}: ${String(e.summary)}`;
+      return `${String(e.body)} publishes its award: ${String(e.summary)}`;
     case 'award.accepted':
-      return `award ${String(e.award)} accepted${e.inFull ? ' in full' : ' in part'}`;
+      return `${names.award(e.award)} is accepted${e.inFull ? ' in full' : ' in part'}`;
     case 'strike.called': {
       const employers = e.employers as { count?: number; kind?: string } | undefined;
       const at = employers ? `, at ${num(employers.count)} ${String(employers.kind)}` : '';
@@ -227,42 +329,42 @@ export function describeEvent(e: Ev): string {
         typeof e.mandateEndArgued === 'string'
           ? ` (on the mandate as argued, to ${humanDate(e.mandateEndArgued)})`
           : '';
-      return `strike ${String(e.action)} called: ${span(e.start, e.end)}, ${scope}${at}${argued}`;
+      return `a strike is called: ${span(e.start, e.end)}, ${scope}${at}${argued}`;
     }
     case 'strike.rescheduled':
-      return `strike ${String(e.action)} moved to ${span(e.start, e.end)}`;
+      return `${names.strike(e.action)} is moved to ${span(e.start, e.end)}`;
     case 'strike.rescoped':
-      return `strike ${String(e.action)} now ${String(e.scope).replaceAll('-', ' ')}`;
+      return `${names.strike(e.action)} is now ${String(e.scope).replaceAll('-', ' ')}`;
     case 'strike.suspended':
-      return `strike ${String(e.action)} suspended`;
+      return `${names.strike(e.action)} is suspended`;
     case 'strike.cancelled':
-      return `strike ${String(e.action)} called off`;
+      return `${names.strike(e.action)} is called off`;
     case 'strike.started':
-      return `strike ${String(e.action ?? '')} begins`;
+      return `${names.strike(e.action)} begins`;
     case 'strike.ended':
-      return `strike ${String(e.action ?? '')} ends`;
+      return `${names.strike(e.action)} ends`;
     case 'strike.lapsed':
-      return `strike ${String(e.action ?? '')} cannot go ahead: the mandate has ended`;
+      return `${names.strike(e.action)} cannot go ahead: the mandate has ended`;
     case 'impact.reported': {
       const parts = [
         e.appointmentsRescheduled !== undefined ? `${num(e.appointmentsRescheduled)} appointments rescheduled` : '',
         e.staffAbsentPeak !== undefined ? `${num(e.staffAbsentPeak)} absent at the peak` : '',
         typeof e.summary === 'string' ? e.summary : '',
       ].filter(Boolean);
-      return `impact of ${String(e.action)} (${String(e.by)})${parts.length ? `: ${parts.join(', ')}` : ''}`;
+      return `impact of ${names.strike(e.action)} (${String(e.by)})${parts.length ? `: ${parts.join(', ')}` : ''}`;
     }
     case 'terms.imposed':
       return `${String(e.by)} imposes terms: ${String(e.summary)}`;
     case 'terms.paused':
       return `${String(e.by)} pauses the imposed terms${e.summary ? `: ${String(e.summary)}` : ''}`;
     case 'challenge.filed':
-      return `legal challenge ${String(e.challenge)} by ${String(e.by)}`;
+      return `a legal challenge by ${String(e.by)}`;
     case 'challenge.decided':
-      return `challenge ${String(e.challenge)} ${String(e.result)}${courtOrderWords(e)}`;
+      return `${names.challenge(e.challenge)}: ${String(e.result)}${courtOrderWords(e, names)}`;
     case 'terms.implemented':
-      return `${String(e.by)} implements terms over the union's head: ${String(e.summary)}${e.offer ? ` (offer ${String(e.offer)})` : ''}`;
+      return `${String(e.by)} implements terms over the union's head: ${String(e.summary)}${e.offer ? ` (${names.offer(e.offer)})` : ''}`;
     case 'office.changed':
-      return `${String(e.holder)} becomes ${String(e.role)}`;
+      return `${String(e.holder)} ${becomes(String(e.holder))} ${String(e.role)}`;
     case 'poll.published':
       return `${String(e.pollster)} poll: ${pct(e.supportPct)} support${e.opposePct !== undefined ? `, ${pct(e.opposePct)} oppose` : ''}`;
     case 'law.changed':

@@ -1,6 +1,6 @@
 /** The terminal timeline of a replay: one line a step, what changed, and the note. */
 import type { Trace, TraceStep } from '../schemas/trace.js';
-import { describeEvent, humanDate, outcomeWords, stateChanges } from './describe.js';
+import { EventNames, humanDate, outcomeWords, stateChanges } from './describe.js';
 import type { Palette } from './palette.js';
 
 /** How much of a timeline to show. */
@@ -23,11 +23,11 @@ export function renderHeading(trace: Trace, p: Palette): string {
   return `${p.bold(s.title)}  ${p.dim(`[${s.id} · ${s.kind} · rules ${s.rules}]`)}`;
 }
 
-function stepLine(step: TraceStep, previous: readonly string[], options: TimelineOptions): string[] {
+function stepLine(step: TraceStep, previous: readonly string[], names: EventNames, options: TimelineOptions): string[] {
   const p = options.palette;
   const date = humanDate(step.date).padEnd(17);
   const mark = !step.accepted ? p.red('✗') : step.cause === 'time' ? p.cyan('◷') : p.green('•');
-  const what = describeEvent(step.event);
+  const what = names.describe(step.event);
   if (options.compact) {
     const tail = step.accepted ? '' : `  REFUSED: ${step.reason ?? ''}`;
     const line = `${date} ${step.accepted ? '' : ''}${what}${tail}`;
@@ -68,8 +68,9 @@ export function renderOutcome(trace: Trace, p: Palette): string {
 export function renderTimeline(trace: Trace, options: TimelineOptions): string {
   const lines = [renderHeading(trace, options.palette)];
   let previous: readonly string[] = [];
+  const names = new EventNames();
   for (const step of trace.steps) {
-    lines.push(...stepLine(step, previous, options));
+    lines.push(...stepLine(step, previous, names, options));
     previous = step.active;
   }
   lines.push(renderOutcome(trace, options.palette));

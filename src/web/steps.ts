@@ -6,7 +6,7 @@
 import { disputeMachine } from '../machine/dispute.machine.js';
 import { traceEventOf } from '../render/chart/emphasis.js';
 import { type ChartModel, chartModel } from '../render/chart/model.js';
-import { describeEvent, humanDate, stateChanges } from '../render/describe.js';
+import { EventNames, humanDate, stateChanges } from '../render/describe.js';
 import type { Scenario } from '../schemas/scenario.js';
 import type { Trace } from '../schemas/trace.js';
 import { type Branch, openBranches } from '../simulation/branches.js';
@@ -48,6 +48,7 @@ export function inspectionSteps(
   start.stop();
   const questions = new Map(scenario.events.flatMap((e) => (e.ask ? [[e.id, e.ask] as const] : [])));
   let previous: readonly string[] = initial.active;
+  const names = new EventNames();
   const steps: InspectionStep[] = trace.steps.map((step, i) => {
     const changes = stateChanges(previous, step.active);
     const edges = step.accepted ? takenEdges(step.event.type, previous, step.active) : [];
@@ -61,7 +62,7 @@ export function inspectionSteps(
       accepted: step.accepted,
       ...(step.reason ? { reason: step.reason } : {}),
       ...(step.id ? { id: step.id } : {}),
-      description: describeEvent(step.event),
+      description: names.describe(step.event),
       event: step.event,
       ...(step.note ? { note: step.note } : {}),
       sources: step.sources,

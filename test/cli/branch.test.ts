@@ -40,7 +40,7 @@ describe('dispute-sim branch', () => {
     expect((await cli('validate', file)).code).toBe(0);
     const replayed = await cli('replay', file, '--strict', '--compact');
     expect(replayed.code).toBe(0);
-    expect(replayed.stdout).not.toContain('committee rejects offer offer-2023-05');
+    expect(replayed.stdout).not.toContain('the committee rejects the offer of 22 May 2023');
     const again = await cli('branch', '2023', '--at', 'offer-5pct-rejected', '--out', file);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists|--force/);

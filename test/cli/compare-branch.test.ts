@@ -6,7 +6,9 @@ describe('dispute-sim compare with a counterfactual', () => {
   it('alone, it is set against its base: where it diverges, then both side by side with ≠ on what differs', async () => {
     const r = await cli('compare', '2023-5pct');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Diverges at offer-5pct-rejected (22 May 2023): committee rejects offer offer-2023-05');
+    expect(r.stdout).toContain(
+      'Diverges at offer-5pct-rejected (22 May 2023): the committee rejects the offer of 22 May 2023',
+    );
     expect(r.stdout).toMatch(/≠ ends\s+16 Sep 2024\s+12 Jun 2023/);
     expect(r.stdout).toMatch(/≠ days of action\s+44\s+7\n/);
     expect(r.stdout).toMatch(/ {2}claim\s+35\.3% pay restoration\s+35\.3% pay restoration/);

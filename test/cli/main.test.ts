@@ -63,7 +63,7 @@ describe('dispute-sim (in-process)', () => {
   it('replay prints a timeline with time-caused steps and the outcome', async () => {
     const r = await cli('replay', 'example');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('◷ 20 Mar 2023 07:00 strike strike-1 begins');
+    expect(r.stdout).toContain('◷ 20 Mar 2023 07:00 the strike of 20–22 Mar 2023 begins');
     expect(r.stdout).toContain('→ action: announced → striking');
     expect(r.stdout).toMatch(/Outcome: settled on 5 May 2023/);
   });

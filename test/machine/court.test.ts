@@ -323,7 +323,7 @@ describe('a call that declares its scope by day (20 Sep 2023 under Christmas Day
       'full-walkout',
     ]);
     expect(describeEvent(call)).toBe(
-      'strike sep called: 20 Sep 2023 07:00 → 23 Sep 2023 07:00, emergency care only; full walkout from 21 Sep 2023 07:00',
+      'a strike is called: 20 Sep 2023 07:00 → 23 Sep 2023 07:00, emergency care only; full walkout from 21 Sep 2023 07:00',
     );
   });
 

@@ -75,7 +75,7 @@ describe('a ballot run employer by employer, in every view', () => {
     const first = summarize(trace).ballots[0];
     expect(first).toBe('met at 130 NHS organisations in England');
     const timeline = renderTimeline(trace, { palette: PLAIN });
-    const closes = timeline.split('\n').find((line) => line.includes('ballot ballot-2022 closes'));
+    const closes = timeline.split('\n').find((line) => line.includes('the ballot closes'));
     expect(closes).toContain(
       'thresholds met at 130 NHS organisations in England (balloted one by one: no national totals)',
     );

@@ -68,7 +68,7 @@ describe.runIf(runs)('the inspector page in real Chromium (2023 replay)', () => 
     });
     expect(Number.parseFloat(marked.stroke)).toBeGreaterThanOrEqual(2.5);
     expect(marked.mark).not.toBe('none');
-    expect(await page.textContent('#step')).toContain('strike strike-2023-03 begins');
+    expect(await page.textContent('#step')).toContain('the strike of 13–16 Mar 2023 begins');
     const pill = page.locator('#board .pill[data-path="active.action.striking"]');
     expect(await pill.getAttribute('class')).toContain('is-active');
     expect(await pill.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('▶');

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { Catalogue } from '../../loader/catalogue.js';
-import { describeEvent, humanDate } from '../../render/describe.js';
+import { EventNames, humanDate } from '../../render/describe.js';
 import { withModeline } from '../../schemas/modeline.js';
 import type { Scenario } from '../../schemas/scenario.js';
 import { firstEventAfter, type Skeleton, skeletonAt } from '../../simulation/skeleton.js';
@@ -23,14 +23,24 @@ function commented(value: unknown): string {
     .join('\n');
 }
 
+/** The scenario's event at `index` in words, named by the events before it ('' for none). */
+function describedAt(scenario: Scenario, index: number): string {
+  if (index < 0) return '';
+  const names = new EventNames();
+  for (const e of scenario.events.slice(0, index)) names.see({ ...e });
+  const event = scenario.events[index];
+  return event ? names.describe({ ...event }) : '';
+}
+
 /** The skeleton as a scenario file: its metadata, then the suggestions as commented events. */
 export function skeletonYaml(skeleton: Skeleton, base: Scenario, file: string, extendsRef: string): string {
   const { events: _events, ...head } = skeleton.branch;
   const meta = { ...head, extends: extendsRef };
-  const point = base.events.find((e) => e.id === skeleton.branch.divergesAt);
+  const at = base.events.findIndex((e) => e.id === skeleton.branch.divergesAt);
+  const point = describedAt(base, at);
   const lines = [
     `# A branch of ${base.id}: the record up to ${skeleton.branch.divergesAt} (${humanDate(skeleton.at)}), then your own events.`,
-    `# History: ${point ? describeEvent(point as unknown as Parameters<typeof describeEvent>[0]) : ''}.`,
+    `# History: ${point}.`,
     '# Rewrite the title, summary and outcome for your premise, and cite a source for anything real. To go back to',
     `# the record after your events, add "rejoinsAt: <an event of ${base.id}>" (the same as divergesAt inserts them).`,
     stringify(meta, { lineWidth: 110 }).trimEnd(),
