@@ -22,6 +22,7 @@ interface LooseScenario {
   events?: unknown;
   expectRefused?: unknown;
   rejoinsAt?: unknown;
+  teaching?: unknown;
 }
 
 /**
@@ -133,6 +134,21 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
         });
       }
     });
+  }
+  // Teaching keyed to events names events of this scenario (a branch's may be its base's: checked once resolved).
+  if ((options.resolved || !s.extends) && s.teaching && typeof s.teaching === 'object') {
+    const t = s.teaching as { questions?: unknown; rolesAt?: unknown };
+    const unknown = (id: string) => `"${id}" is not an event of this scenario${s.extends ? ' or the one it extends' : ''}`;
+    if (t.questions && typeof t.questions === 'object') {
+      for (const id of Object.keys(t.questions)) {
+        if (!seen.has(id)) {
+          out.push({ path: ['teaching', 'questions', id], code: 'teaching.unknown-event', message: unknown(id) });
+        }
+      }
+    }
+    if (typeof t.rolesAt === 'string' && !seen.has(t.rolesAt)) {
+      out.push({ path: ['teaching', 'rolesAt'], code: 'teaching.unknown-event', message: unknown(t.rolesAt) });
+    }
   }
   return out;
 }

@@ -50,6 +50,63 @@ export const Person = z.strictObject({
 /** A person. */
 export type Person = z.infer<typeof Person>;
 
+const Lines = (what: string, max: number) =>
+  z.array(z.string().min(1).max(600, 'keep each entry short: 600 characters at most')).min(1).max(max).describe(what);
+
+/** What a teacher writes for a class, beside the record: `report` prints it in the teaching packs. */
+export const TeachingBlock = z.strictObject({
+  summary: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('What the scenario shows a class, in a few sentences: the synopsis a teaching pack opens with.'),
+  audience: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Who the material is written for, e.g. "an undergraduate employment-relations class".'),
+  objectives: Lines('What a student should be able to do after the lesson, one objective an entry.', 8).optional(),
+  questions: z
+    .record(Id, Lines('Questions for the class at this event, before it is revealed.', 6))
+    .optional()
+    .describe(
+      'Discussion questions keyed to event ids: the pack asks them at that point of the timeline, before saying what happened.',
+    ),
+  rolesAt: Id.optional().describe(
+    'The event before which the pack’s role briefs are set: each side’s position just before it, from the record.',
+  ),
+  briefs: z
+    .strictObject({
+      union: Lines('What the union’s side is told besides the record: its aims and constraints.', 6).optional(),
+      employer: Lines('What the employer’s or government’s side is told besides the record.', 6).optional(),
+    })
+    .optional()
+    .describe('Confidential instructions for each side of a role-play, added to what the record gives them.'),
+  debrief: Lines('Points for the teacher to draw out once the class knows what happened.', 10).optional(),
+  glossary: z
+    .array(
+      z.strictObject({
+        term: z.string().min(1).describe('The word or phrase, e.g. "derogation".'),
+        meaning: z.string().min(1).max(400).describe('What it means here, in a sentence or two.'),
+      }),
+    )
+    .optional()
+    .describe('Terms the pack’s glossary adds to its own (mandate, thresholds, notice, derogation, Acas…).'),
+});
+/** What a teacher writes for a class. */
+export type TeachingBlock = z.infer<typeof TeachingBlock>;
+
+/** A scenario's teaching: a few sentences, or a whole block (a string is the block's summary). */
+export const Teaching = z.union([z.string().min(1), TeachingBlock]);
+/** A scenario's teaching. */
+export type Teaching = z.infer<typeof Teaching>;
+
+/** The teaching block of a scenario, whichever way it was written. */
+export function teachingOf(scenario: { teaching?: Teaching | undefined }): TeachingBlock {
+  const t = scenario.teaching;
+  return typeof t === 'string' ? { summary: t } : (t ?? {});
+}
+
 /** What a scenario says about each event besides the event itself. */
 export const EventMeta = {
   id: Id.describe('A name for this event, unique in the scenario; a branch’s divergesAt names one.'),
@@ -145,13 +202,9 @@ const ScenarioFields = {
     })
     .describe('The stretch of time the scenario covers, from one day to another.'),
   summary: z.string().min(1).describe('What the dispute was about and how it went, in a few sentences.'),
-  teaching: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'What the scenario shows a class, in a few sentences: for a branch, the lesson of its premise and a question to ask.',
-    ),
+  teaching: Teaching.optional().describe(
+    'What a class learns from the scenario: a few sentences (for a branch, the lesson of its premise and a question to ask), or a block of objectives, questions keyed to events, role briefs, a debrief and glossary entries that `report` prints in its packs.',
+  ),
   /** The outcome a replay must reach. */
   outcome: z
     .enum(OUTCOMES)

@@ -72,6 +72,8 @@ export function mergeBranch(base: Scenario, branch: ScenarioFile): MergedBranch 
   };
   // What a branch expects refused is its own claim, never its base's.
   if (branch.expectRefused === undefined) delete scenario.expectRefused;
+  // So is what it teaches: the base's questions are keyed to events the branch may have replaced.
+  if (branch.teaching === undefined) delete scenario.teaching;
   const problems = crossCheck(scenario, { resolved: true }).map((p): BranchProblem => {
     const [field, index, ...rest] = p.path;
     if (field !== 'events' || typeof index !== 'number') return p;

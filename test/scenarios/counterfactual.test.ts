@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import { teachingOf } from '../../src/schemas/scenario.js';
 import { replay } from '../../src/simulation/replay.js';
 import { daysByStatus, refusals, replayed, scenario } from '../helpers/scenarios.js';
 
@@ -278,7 +279,7 @@ describe('every shipped counterfactual', () => {
   });
 
   it.each(branches)('%s has a teaching note that ends with a question for class', (id) => {
-    const teaching = scenario(id).teaching ?? '';
+    const teaching = teachingOf(scenario(id)).summary ?? '';
     expect(teaching.length).toBeGreaterThan(0);
     expect(teaching.trim().endsWith('?')).toBe(true);
   });
