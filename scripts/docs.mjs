@@ -43,7 +43,7 @@ try {
   await fork.goto(server.url);
   await fork.waitForSelector('body[data-ready="true"]');
   const offer = await fork.$$eval('#log li', (lis) =>
-    lis.findIndex((li) => li.textContent?.includes('offer offer-2023-05 from')),
+    lis.findIndex((li) => li.textContent?.includes('an offer from Department of Health and Social Care: 5%')),
   );
   await fork.click(`#log li[data-index="${offer}"]`);
   await fork.click('#try-roads');

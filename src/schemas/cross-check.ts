@@ -138,7 +138,8 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   // Teaching keyed to events names events of this scenario (a branch's may be its base's: checked once resolved).
   if ((options.resolved || !s.extends) && s.teaching && typeof s.teaching === 'object') {
     const t = s.teaching as { questions?: unknown; rolesAt?: unknown };
-    const unknown = (id: string) => `"${id}" is not an event of this scenario${s.extends ? ' or the one it extends' : ''}`;
+    const unknown = (id: string) =>
+      `"${id}" is not an event of this scenario${s.extends ? ' or the one it extends' : ''}`;
     if (t.questions && typeof t.questions === 'object') {
       for (const id of Object.keys(t.questions)) {
         if (!seen.has(id)) {

@@ -6,6 +6,7 @@
 export { formatInstant, parseInstant } from '../domain/time.js';
 export { disputeMachine } from '../machine/dispute.machine.js';
 export { activePaths, explainRefusal, outcomeOf } from '../machine/explain.js';
+export { timeTicks, valueTicks } from '../render/axis.js';
 export { ballotFigureWords, describeEvent, humanDate, outcomeWords, scopeAt } from '../render/describe.js';
 export { ScenarioFile } from '../schemas/scenario.js';
 export { Trace } from '../schemas/trace.js';

@@ -83,10 +83,16 @@ describe.runIf(runs)('classroom mode (2023 replay)', () => {
       5,
     );
     const offers = await page.$$eval(
-      '#pay-chart [data-date]',
+      '#pay-chart [data-date]:not(.tick, .axis)',
       (els) => els.filter((e) => (e as SVGElement).style.display !== 'none').length,
     );
     expect(offers).toBe(0);
+    // The months along the bottom stop at the step too: none after it is labelled.
+    const months = await page.$$eval('#pay-chart text.tick, #days-chart text.tick', (els) =>
+      els.filter((e) => (e as SVGElement).style.display !== 'none').map((e) => (e as SVGElement).dataset.date ?? ''),
+    );
+    expect(months.length).toBeGreaterThan(0);
+    expect(months.filter((d) => d > stepDate)).toEqual([]);
     await page.click('#classroom');
     expect(await page.isVisible('#outcome')).toBe(true);
     expect(await page.textContent('#outcome')).toBe('outcome: settled');

@@ -41,10 +41,33 @@ describe.runIf(runs)('inspector links (2023 replay)', () => {
     expect(await step()).toBe(19);
   });
 
-  it('#date= opens the last step on or before that day', async () => {
-    await page.goto(`${server.url}#date=2023-03-13`);
+  it('#date= opens that day’s first step, and for a day with none the last step before it', async () => {
+    // 1 Oct 2022 has three events (the dispute, the co-chairs, the health secretary): the first of them.
+    await page.goto(`${server.url}#date=2022-10-01`);
     await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.textContent('#position')).toContain('13 Mar 2023');
+    expect(await step()).toBe(0);
+    await page.goto(`${server.url}#date=2023-03-14`);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.textContent('#step')).toContain('the strike of 13–16 Mar 2023 begins');
+  });
+
+  it('the date box waits for a whole year: typing 2, 20, 202, 2023 does not jump to 0002, 0020, 0202', async () => {
+    await page.goto(`${server.url}#step=10`);
+    await page.waitForSelector('body[data-ready="true"]');
+    for (const year of ['0002', '0020', '0202']) {
+      await page.fill('#date', `${year}-03-13`);
+      await page.dispatchEvent('#date', 'change');
+      expect(await step()).toBe(9);
+    }
+    await page.fill('#date', '2023-03-13');
+    await page.dispatchEvent('#date', 'change');
+    await expect.poll(() => page.textContent('#position')).toContain('13 Mar 2023');
+    // A day outside the dispute is brought to its nearest end when the box is left.
+    await page.fill('#date', '0202-03-13');
+    await page.dispatchEvent('#date', 'change');
+    await page.dispatchEvent('#date', 'blur');
+    expect([await page.inputValue('#date'), await step()]).toEqual(['2022-10-01', 0]);
   });
 
   it('Back and Forward retrace the steps moved by hand, and the address follows', async () => {

@@ -433,13 +433,14 @@ function setPlaying(view: View, on: boolean): void {
   button.textContent = on ? 'Pause' : 'Play';
 }
 
-/** The last step on or before a day (or the first step after it, if none). */
+/**
+ * The step a day opens at: its first step (a day of several events opens before all of them), or for a day with
+ * none, the last step before it (-1, the start, for a day before every step).
+ */
 function stepAt(data: Inspection, day: string): number {
-  let found = -1;
-  data.steps.forEach((s, i) => {
-    if (s.date.slice(0, 10) <= day) found = i;
-  });
-  return found;
+  const on = data.steps.findIndex((s) => s.date.slice(0, 10) === day);
+  if (on >= 0) return on;
+  return data.steps.findLastIndex((s) => s.date.slice(0, 10) < day);
 }
 
 /** Paths of a state value: `{ active: { action: 'striking' } }` → `active`, `active.action`, `active.action.striking`. */
@@ -563,7 +564,7 @@ async function start(): Promise<void> {
       data.series.pay.length
         ? table(
             ['date', 'what', 'uplift', 'fate'],
-            data.series.pay.map((p) => [p.date.slice(0, 10), p.label, `${p.pct}%`, p.status]),
+            data.series.pay.map((p) => [humanDate(p.date), p.label, `${p.pct}%`, p.status]),
             [2],
           )
         : h('p', { class: 'muted' }, 'No offer or award with a pay figure.'),
@@ -580,7 +581,7 @@ async function start(): Promise<void> {
       grew.length
         ? table(
             ['date', 'days of action so far'],
-            grew.map((d) => [d.date.slice(0, 10), String(d.days)]),
+            grew.map((d) => [humanDate(d.date), String(d.days)]),
             [1],
           )
         : h('p', { class: 'muted' }, 'No day of action.'),
@@ -654,8 +655,16 @@ async function start(): Promise<void> {
   const date = byId<HTMLInputElement>('date');
   date.min = data.scenario.period.from.slice(0, 10);
   date.max = data.final.date.slice(0, 10);
+  // Typing a year fires a change at each digit (0002, 0020, 0202, 2023): only a day within the period moves the
+  // page; one outside it is brought inside when the box is left.
+  const within = (day: string) => day >= date.min && day <= date.max;
   date.addEventListener('change', () => {
-    if (date.value) go(view, stepAt(data, date.value));
+    if (date.value && within(date.value)) go(view, stepAt(data, date.value));
+  });
+  date.addEventListener('blur', () => {
+    if (!date.value || within(date.value)) return;
+    date.value = date.value < date.min ? date.min : date.max;
+    go(view, stepAt(data, date.value));
   });
   log.addEventListener('click', (e) => {
     const li = (e.target as Element).closest('li[data-index]');
@@ -675,7 +684,7 @@ async function start(): Promise<void> {
     else return;
     e.preventDefault();
   });
-  /** The step a link names: `#step=N` (from 1) or `#date=YYYY-MM-DD` (the last step on or before it). */
+  /** The step a link names: `#step=N` (from 1) or `#date=YYYY-MM-DD` (that day's first step; see stepAt). */
   const fromHash = (): number | undefined => {
     const params = new URLSearchParams(location.hash.slice(1));
     const n = Number(params.get('step'));

@@ -1,10 +1,13 @@
 /** The page's two small charts, as SVG: pay offers and awards against the claim, and days of action over time. */
+import { timeTicks, valueTicks } from './engine.js';
 import type { Inspection } from './types.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 900;
-const H = 180;
-const PAD = { l: 44, r: 16, t: 12, b: 26 };
+const H = 196;
+// The top band holds the axis's title and the legend, above the plot so neither covers a mark.
+const PAD = { l: 44, r: 16, t: 32, b: 26 };
+const BAND = 14;
 
 function el(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const node = document.createElementNS(NS, tag);
@@ -25,30 +28,40 @@ function frame(
   to: number,
   maxY: number,
   unit: string,
+  integer = false,
+  scaleSpoils = true,
 ): { svg: SVGSVGElement; x: (t: number) => number; y: (v: number) => number } {
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'plot', role: 'img' }) as SVGSVGElement;
+  // A little headroom above the highest figure, for its label and the legend.
+  const { ticks, top } = valueTicks(maxY * 1.08, 4, integer);
   const x = (t: number) => PAD.l + ((t - from) / Math.max(1, to - from)) * (W - PAD.l - PAD.r);
-  const y = (v: number) => H - PAD.b - (v / Math.max(1e-9, maxY)) * (H - PAD.t - PAD.b);
+  const y = (v: number) => H - PAD.b - (v / Math.max(1e-9, top)) * (H - PAD.t - PAD.b);
   svg.append(el('line', { class: 'axis', x1: PAD.l, y1: H - PAD.b, x2: W - PAD.r, y2: H - PAD.b }));
-  for (let i = 0; i <= 4; i++) {
-    const v = (maxY * i) / 4;
+  for (const v of ticks) {
     svg.append(el('line', { class: 'axis', x1: PAD.l, y1: y(v), x2: W - PAD.r, y2: y(v), 'stroke-opacity': 0.4 }));
-    // The scale shows how high the dispute's figures go by its end: classroom mode hides it with them.
-    svg.append(
-      el(
-        'text',
-        { x: PAD.l - 6, y: y(v) + 4, 'text-anchor': 'end', 'data-total': 'scale' },
-        `${Number(v.toFixed(1))}${unit}`,
-      ),
-    );
+    // A scale that shows how high the dispute's figures go by its end is hidden with them in classroom mode.
+    const label = el('text', { x: PAD.l - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${v}${unit}`);
+    if (scaleSpoils) label.setAttribute('data-total', 'scale');
+    svg.append(label);
   }
-  const first = new Date(from).getUTCFullYear();
-  const last = new Date(to).getUTCFullYear();
-  for (let year = first; year <= last + 1; year++) {
-    const t = Date.UTC(year, 0, 1);
-    if (t < from || t > to) continue;
-    svg.append(el('line', { class: 'axis', x1: x(t), y1: PAD.t, x2: x(t), y2: H - PAD.b, 'stroke-opacity': 0.4 }));
-    svg.append(el('text', { x: x(t) + 3, y: H - 8 }, String(year)));
+  // Months along the bottom, a year's start drawn stronger; the period's end is the end of the record, and
+  // classroom mode hides the labels after the cursor with the rest of the future.
+  for (const tick of timeTicks(from, to, 9)) {
+    const date = new Date(tick.t).toISOString().slice(0, 10);
+    svg.append(
+      el('line', {
+        class: 'axis',
+        x1: x(tick.t),
+        y1: tick.year ? PAD.t : H - PAD.b,
+        x2: x(tick.t),
+        y2: H - PAD.b + 4,
+        'stroke-opacity': tick.year ? 0.4 : 0.8,
+        'data-date': date,
+      }),
+    );
+    svg.append(
+      el('text', { x: x(tick.t), y: H - 8, 'text-anchor': 'middle', class: 'tick', 'data-date': date }, tick.label),
+    );
   }
   return { svg, x, y };
 }
@@ -91,8 +104,10 @@ export function payPlot(data: Inspection): Plot {
   const from = Date.parse(data.scenario.period.from);
   const to = Date.parse(data.final.date);
   const claim = data.series.claimPct;
-  const maxY = Math.max(5, claim ?? 0, ...data.series.pay.map((p) => p.pct)) * 1.1;
-  const { svg, x, y } = frame(from, to, maxY, '%');
+  const maxY = Math.max(5, claim ?? 0, ...data.series.pay.map((p) => p.pct));
+  // The claim is known from the first step; a scale set by it tells nothing of offers to come.
+  const spoils = claim === null || data.series.pay.some((p) => p.pct > claim);
+  const { svg, x, y } = frame(from, to, maxY, '%', false, spoils);
   svg.setAttribute('aria-label', 'Offers and awards against the claim');
   if (claim !== null) {
     svg.append(el('line', { class: 'claim', x1: PAD.l, y1: y(claim), x2: W - PAD.r, y2: y(claim) }));
@@ -120,17 +135,18 @@ export function payPlot(data: Inspection): Plot {
   // The legend, in the marks' own colours and shapes, and the claim only where there is a figure to draw.
   const legend = el('g', { class: 'legend' });
   const item = (dx: number, mark: SVGElement, text: string) => {
-    legend.append(mark, el('text', { x: PAD.l + dx + 10, y: PAD.t + 12 }, text));
+    legend.append(mark, el('text', { x: L + dx + 10, y: BAND + 4 }, text));
   };
-  item(4, el('circle', { class: 'offer accepted', cx: PAD.l + 8, cy: PAD.t + 8, r: 4 }), 'offer accepted');
-  item(118, el('circle', { class: 'offer refused', cx: PAD.l + 122, cy: PAD.t + 8, r: 4 }), 'offer rejected');
-  item(230, el('rect', { class: 'award', x: PAD.l + 230, y: PAD.t + 4, width: 8, height: 8 }), 'pay-review award');
+  const L = PAD.l + 60;
+  item(4, el('circle', { class: 'offer accepted', cx: L + 8, cy: BAND, r: 4 }), 'offer accepted');
+  item(118, el('circle', { class: 'offer refused', cx: L + 122, cy: BAND, r: 4 }), 'offer rejected');
+  item(230, el('rect', { class: 'award', x: L + 230, y: BAND - 4, width: 8, height: 8 }), 'pay-review award');
   if (claim !== null) {
-    legend.append(el('line', { class: 'claim', x1: PAD.l + 360, y1: PAD.t + 8, x2: PAD.l + 380, y2: PAD.t + 8 }));
-    legend.append(el('text', { x: PAD.l + 386, y: PAD.t + 12 }, 'claim'));
+    legend.append(el('line', { class: 'claim', x1: L + 360, y1: BAND, x2: L + 380, y2: BAND }));
+    legend.append(el('text', { x: L + 386, y: BAND + 4 }, 'claim'));
   }
   svg.append(legend);
-  svg.append(el('text', { x: 4, y: PAD.t + 2, class: 'axis-title' }, 'uplift'));
+  svg.append(el('text', { x: 4, y: BAND + 4, class: 'axis-title' }, 'uplift, %'));
   return withCursor(svg, x);
 }
 
@@ -139,7 +155,7 @@ export function daysPlot(data: Inspection): Plot {
   const from = Date.parse(data.scenario.period.from);
   const to = Date.parse(data.final.date);
   const total = data.series.days.at(-1)?.days ?? 0;
-  const { svg, x, y } = frame(from, to, Math.max(1, total) * 1.1, '');
+  const { svg, x, y } = frame(from, to, Math.max(1, total), '', true);
   svg.setAttribute('aria-label', 'Days of action so far');
   let d = `M ${x(from)} ${y(0)}`;
   let last = 0;
@@ -150,7 +166,7 @@ export function daysPlot(data: Inspection): Plot {
   }
   d += ` L ${x(to)} ${y(last)} L ${x(to)} ${y(0)} Z`;
   svg.append(el('path', { class: 'area', d, 'data-area': 'days' }));
-  svg.append(el('text', { x: 4, y: PAD.t + 2, class: 'axis-title' }, 'days'));
+  svg.append(el('text', { x: 4, y: BAND + 4, class: 'axis-title' }, 'days of action'));
   svg.append(
     el('text', { x: W - PAD.r - 4, y: y(total) - 6, 'text-anchor': 'end', 'data-total': 'days' }, `${total} days`),
   );
