@@ -40,6 +40,7 @@ function stepLine(step: TraceStep, previous: readonly string[], names: EventName
   const changes = stateChanges(previous, step.active);
   if (changes.length > 0) lines.push(`${indent}${p.yellow(`→ ${changes.join('; ')}`)}`);
   if (step.note) lines.push(`${indent}${p.dim(step.note)}`);
+  if (step.later) lines.push(`${indent}${p.dim(`Later: ${step.later}`)}`);
   if (step.sources.length > 0) lines.push(`${indent}${p.dim(`sources: ${step.sources.join(', ')}`)}`);
   return lines;
 }

@@ -120,6 +120,14 @@ export const EventMeta = {
     .max(600, 'keep notes short: 600 characters at most')
     .optional()
     .describe('What happened and why it matters, in our own words: 600 characters at most.'),
+  later: z
+    .string()
+    .min(1)
+    .max(600, 'keep notes short: 600 characters at most')
+    .optional()
+    .describe(
+      'What came of the event later, written with hindsight ("they led the committee for the whole dispute"): printed after the note, but kept from a class in classroom mode and from a student handout, which know only what had happened by then.',
+    ),
   /** A short attributed quotation: 25 words at most. */
   quote: z
     .strictObject({
@@ -154,6 +162,7 @@ export interface EventMeta {
   id: string;
   sources: string[];
   note?: string;
+  later?: string;
   quote?: { text: string; by: string; source: string };
   confidence?: 'high' | 'medium' | 'uncertain';
   ask?: string;

@@ -46,6 +46,8 @@ export const TraceStep = z.object({
   context: DisputeRecord.optional(),
   sources: z.array(z.string()),
   note: z.string().optional(),
+  /** What came of the event later, written with hindsight (classroom mode and student handouts leave it out). */
+  later: z.string().optional(),
 });
 /** One step of a replay. */
 export type TraceStep = z.infer<typeof TraceStep>;

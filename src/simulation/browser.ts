@@ -3,6 +3,7 @@
  * and their merge, and the words for events. Bundled by esbuild into dist/web/page/engine.js (see
  * scripts/build.mjs); nothing here or below imports from `node:`, so the page needs no server to fork a dispute.
  */
+export { regimeById } from '../domain/regimes.js';
 export { formatInstant, parseInstant } from '../domain/time.js';
 export { disputeMachine } from '../machine/dispute.machine.js';
 export { activePaths, explainRefusal, outcomeOf } from '../machine/explain.js';

@@ -31,7 +31,7 @@ export interface ReplayOptions {
   records?: RecordMode;
 }
 
-const META_KEYS = new Set(['id', 'sources', 'note', 'quote', 'confidence', 'ask']);
+const META_KEYS = new Set(['id', 'sources', 'note', 'later', 'quote', 'confidence', 'ask']);
 
 /** Machine events already made, by their scenario event: a scenario replayed again reuses them. */
 const machineEvents = new WeakMap<ScenarioEvent, DisputeEvent>();
@@ -124,6 +124,7 @@ export class Replayer {
         ...(sent.reason !== undefined ? { reason: sent.reason } : {}),
         sources: event.sources,
         ...(event.note ? { note: event.note } : {}),
+        ...(event.later ? { later: event.later } : {}),
       },
       sent.snapshot,
     );

@@ -65,6 +65,7 @@ export function inspectionSteps(
       description: names.describe(step.event),
       event: step.event,
       ...(step.note ? { note: step.note } : {}),
+      ...(step.later ? { later: step.later } : {}),
       sources: step.sources,
       active: step.active,
       changes,

@@ -29,17 +29,24 @@ export function fill(el: Element, ...children: Child[]): void {
   el.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
 }
 
-/** A small table from rows of cells; cells marked numeric align right. */
-export function table(head: string[], rows: (string | Node)[][], numeric: number[] = []): HTMLTableElement {
+/**
+ * A small table from rows of cells; cells marked numeric align right. It scrolls sideways in its own box on a
+ * narrow screen, which takes the keyboard's focus so that the rows cut off can be reached without a mouse.
+ */
+export function table(head: string[], rows: (string | Node)[][], numeric: number[] = []): HTMLDivElement {
   return h(
-    'table',
-    {},
-    h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))),
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Table: ${head.join(', ')}` },
     h(
-      'tbody',
+      'table',
       {},
-      ...rows.map((r) =>
-        h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : undefined }, c))),
+      h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h('tr', {}, ...r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : undefined }, c))),
+        ),
       ),
     ),
   );

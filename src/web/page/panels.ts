@@ -2,10 +2,11 @@
 
 import type { DisputeRecord } from '../../schemas/record.js';
 import { byId, fill, h, status, table } from './dom.js';
-import { ballotFigureWords, humanDate, scopeAt } from './engine.js';
+import { ballotFigureWords, humanDate, regimeById, scopeAt } from './engine.js';
 import type { Inspection, InspectionStep } from './types.js';
 
 /** A day as the rest of the page writes it: `13 Mar 2023`. */
+const regimeName = (id: Parameters<typeof regimeById>[0]): string => regimeById(id).name;
 const day = (iso: string | null | undefined): string => (iso ? humanDate(iso.slice(0, 10)) : '—');
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${Number(x.toFixed(2))}%`);
 
@@ -34,7 +35,7 @@ export function renderStep(
         'p',
         { class: 'muted' },
         classroom
-          ? `${data.scenario.title}, from ${data.scenario.period.from}. Step through it: what happens next stays hidden until you reveal it.`
+          ? `${data.scenario.title}, from ${humanDate(data.scenario.period.from)}. Step through it: what happens next stays hidden until you reveal it.`
           : data.scenario.summary,
       ),
     );
@@ -82,6 +83,7 @@ export function renderStep(
       ? h('ul', { class: 'changes', 'aria-label': 'State changes' }, ...step.changes.map((c) => h('li', {}, c)))
       : null,
     step.note ? h('p', { class: 'note' }, step.note) : null,
+    step.later ? h('p', { class: 'note later spoiler' }, h('strong', {}, 'Later: '), step.later) : null,
     sources.length ? h('h2', {}, 'Sources') : null,
     sources.length ? h('ul', { class: 'sources', id: 'sources' }, ...sources) : null,
     h(
@@ -105,6 +107,11 @@ export function renderFacts(record: DisputeRecord, now: string): void {
   const { ballots, mandate: m } = record.balloting;
   const { offers, awards } = record.negotiation;
   const { actions, daysOfAction } = record.action;
+  // A ballot by when it closed, as a reader names it, never by its id.
+  const ballotOf = (id: string) => {
+    const closed = ballots.find((b) => b.id === id)?.closedAt;
+    return closed ? `ballot of ${day(closed)}` : 'its ballot';
+  };
   // The employers column only where some strike counts them (the RCN called some employers at a time).
   const counted = actions.some((a) => a.employers);
   fill(
@@ -124,18 +131,18 @@ export function renderFacts(record: DisputeRecord, now: string): void {
       !m
         ? 'none yet'
         : m.endedAt
-          ? `ended ${day(m.endedAt)} (${m.end === 'court' ? `declared over by ${m.endedBy ?? 'a court'}` : (m.end ?? '')}); from ballot ${m.ballot}`
+          ? `ended ${day(m.endedAt)} (${m.end === 'court' ? `declared over by ${m.endedBy ?? 'a court'}` : (m.end ?? '')}); from ${ballotOf(m.ballot)}`
           : m.expiresAt
-            ? `live, expires ${day(m.expiresAt)}${m.endedBy ? ` (as ${m.endedBy} decided)` : ''} (ballot ${m.ballot}, ${m.regime})${m.covers ? `, at ${m.covers.count} ${m.covers.unit}` : ''}`
+            ? `live, expires ${day(m.expiresAt)}${m.endedBy ? ` (as ${m.endedBy} decided)` : ''} (${ballotOf(m.ballot)}, ${regimeName(m.regime)})${m.covers ? `, at ${m.covers.count} ${m.covers.unit}` : ''}`
             : m.startBy
-              ? `live; action must begin by ${day(m.startBy)} (ballot ${m.ballot})`
-              : `live until given up (ballot ${m.ballot})`,
+              ? `live; action must begin by ${day(m.startBy)} (${ballotOf(m.ballot)})`
+              : `live until given up (${ballotOf(m.ballot)})`,
     ),
     ballots.length
       ? table(
-          ['ballot', 'closed', 'result as published', 'mandate'],
+          ['opened', 'closed', 'result as published', 'mandate'],
           ballots.map((b) => [
-            b.id,
+            day(b.openedAt),
             day(b.closedAt),
             b.closedAt ? ballotFigureWords(b) : '—',
             b.closedAt ? (b.mandate ? (b.asAnnounced ? 'yes (as announced)' : 'yes') : 'no') : 'open',
@@ -148,7 +155,7 @@ export function renderFacts(record: DisputeRecord, now: string): void {
   const rows = [
     ...offers.map((o) => ({
       at: o.madeAt,
-      cells: [day(o.madeAt), `offer ${o.id}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
+      cells: [day(o.madeAt), `offer by ${o.by}`, o.summary, pct(o.payUpliftPct), status(o.status)] as (string | Node)[],
     })),
     ...awards.map((a) => ({
       at: a.publishedAt,
@@ -180,16 +187,15 @@ export function renderFacts(record: DisputeRecord, now: string): void {
     ),
     actions.length
       ? table(
-          ['action', 'when', 'scope', ...(counted ? ['at'] : []), 'status', 'days'],
+          ['when', 'scope', ...(counted ? ['at'] : []), 'status', 'days'],
           actions.map((a) => [
-            a.id,
             when(a.start, a.end),
             scopeAt(a, now).replaceAll('-', ' '),
             ...(counted ? [a.employers ? `${a.employers.count} ${a.employers.kind}` : ''] : []),
             a.court ? h('span', {}, status(a.status), ` (court: ${a.court})`) : status(a.status),
             a.days === undefined ? '' : String(a.days),
           ]),
-          [counted ? 5 : 4],
+          [counted ? 4 : 3],
         )
       : h('p', { class: 'muted' }, 'No strike called yet.'),
   );

@@ -16,6 +16,8 @@ export interface InspectionStep {
   description: string;
   event: { type: string; [key: string]: unknown };
   note?: string;
+  /** What came of it later, with hindsight: classroom mode hides it. */
+  later?: string;
   sources: string[];
   active: string[];
   /** What changed, region by region, e.g. `action: announced → striking`. */
