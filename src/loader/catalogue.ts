@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Scenario } from '../schemas/scenario.js';
+import type { Scenario, ScenarioFile } from '../schemas/scenario.js';
 import { mergeBranch } from '../simulation/branch.js';
 import { decodeScenario, readBytes } from './bytes.js';
 import { cachedScenario, peekCachedScenario } from './cache.js';
@@ -181,6 +181,25 @@ export class Catalogue {
     const unreadable =
       broken.length > 0 ? ` (${broken.length} shipped file(s) could not be read: run dispute-sim validate)` : '';
     throw new ScenarioNotFoundError(`no scenario "${ref}"; known: ${known.join('; ')}${unreadable}`);
+  }
+
+  /**
+   * The shipped counterfactuals that branch from a scenario (by its id or one of its aliases), each resolved, in
+   * file order; one that does not load is left out, since the base's own use does not depend on it.
+   */
+  whatIfsOf(scenario: { id: string; aliases: readonly string[] }): { file: ScenarioFile; scenario: Scenario }[] {
+    const names = new Set([scenario.id, ...scenario.aliases]);
+    const out: { file: ScenarioFile; scenario: Scenario }[] = [];
+    for (const f of shippedScenarioFiles(this.dir)) {
+      const header = this.header(f);
+      if (!header?.extends || !names.has(header.extends)) continue;
+      try {
+        out.push({ file: this.file(f).data, scenario: this.resolve(f) });
+      } catch (error) {
+        if (!(error instanceof ScenarioLoadError)) throw error;
+      }
+    }
+    return out;
   }
 
   /** A scenario ready to replay: a counterfactual's base events up to where it diverges, then its own. */

@@ -7,7 +7,7 @@ import { emphasisFromTrace } from '../render/chart/emphasis.js';
 import { allNodes, type ChartNode, chartModel } from '../render/chart/model.js';
 import { toSvg } from '../render/chart/svg.js';
 import { humanDate } from '../render/describe.js';
-import type { Scenario } from '../schemas/scenario.js';
+import { type Scenario, type ScenarioFile, teachingOf } from '../schemas/scenario.js';
 import { explore } from '../simulation/explore.js';
 import { laidOutChart } from './chart-cache.js';
 import type { BoardRow, Inspection, InspectionDecision } from './page/types.js';
@@ -61,7 +61,10 @@ function decisionsOf(scenario: Scenario): InspectionDecision[] {
 }
 
 /** The inspection of a scenario, ready to serve as JSON. */
-export async function buildInspection(scenario: Scenario, options: { base?: Scenario } = {}): Promise<Inspection> {
+export async function buildInspection(
+  scenario: Scenario,
+  options: { base?: Scenario; whatIfs?: readonly ScenarioFile[] } = {},
+): Promise<Inspection> {
   const own = ownEvents(scenario, options.base);
   const { trace, initial, steps } = inspectionSteps(scenario, own);
   const model = chartModel(disputeMachine);
@@ -87,6 +90,12 @@ export async function buildInspection(scenario: Scenario, options: { base?: Scen
     steps,
     final: { date: trace.final.date, when: humanDate(trace.final.date), outcome: trace.final.outcome },
     decisionPoints: decisionsOf(scenario),
+    whatIfs: (options.whatIfs ?? []).map((file) => ({
+      id: file.id,
+      title: file.title,
+      summary: teachingOf(file).summary ?? file.summary,
+      file,
+    })),
     chart: {
       svg,
       paths: allNodes(model.root)
@@ -102,7 +111,7 @@ export async function buildInspection(scenario: Scenario, options: { base?: Scen
           .map((o) => ({
             date: o.madeAt,
             pct: o.payUpliftPct ?? 0,
-            label: `${o.id}: ${o.summary}`,
+            label: `${o.summary} (${o.by})`,
             kind: 'offer' as const,
             status: o.status,
           })),

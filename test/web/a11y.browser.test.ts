@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
 import { type InspectorServer, startServer } from '../../src/web/server.js';
 import { browserTestsRun, launch } from '../helpers/browser.js';
-import { scenario } from '../helpers/scenarios.js';
 
 const runs = browserTestsRun('the accessibility browser tests');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -47,7 +47,9 @@ describe.runIf(runs)('the inspector, audited by axe-core', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const inspection = await buildInspection(scenario('2023'));
+    const catalogue = new ScenarioCatalogue();
+    const base = catalogue.resolve('2023');
+    const inspection = await buildInspection(base, { whatIfs: catalogue.whatIfsOf(base).map((w) => w.file) });
     server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
     browser = await launch();
   }, 60_000);
@@ -86,6 +88,13 @@ describe.runIf(runs)('the inspector, audited by axe-core', () => {
     await page.click('#try-step');
     await page.click('#roads-forms .road >> nth=0');
     await page.click('#roads-forms form.fork-form button[type="submit"]');
+    await page.waitForSelector('#branch-banner:not([hidden])');
+    expect(await audit(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has none on a shipped what-if opened beside history', async () => {
+    const page = await open(1366, 768, '#whatif=junior-doctors-2023-take-5pct');
     await page.waitForSelector('#branch-banner:not([hidden])');
     expect(await audit(page)).toEqual([]);
     await page.context().close();

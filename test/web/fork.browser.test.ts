@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import { replay } from '../../src/simulation/replay.js';
 import { buildInspection, inlineStyles } from '../../src/web/inspection.js';
 import { type InspectorServer, startServer } from '../../src/web/server.js';
+import { inspectionSteps } from '../../src/web/steps.js';
 import { browserTestsRun, launch } from '../helpers/browser.js';
 import { cli } from '../helpers/cli.js';
 import { scenario } from '../helpers/scenarios.js';
@@ -89,5 +92,65 @@ describe.runIf(runs)('forking the 2023 dispute in the page', () => {
     expect(await page.isHidden('#branch-banner')).toBe(true);
     expect(await page.$$eval('#log li', (lis) => lis.length)).toBeGreaterThan(shown.length);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.runIf(runs)('the what-ifs that ship with a dispute, opened from its page', () => {
+  let server: InspectorServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  const catalogue = new ScenarioCatalogue();
+  const base = catalogue.resolve('2023');
+  const whatIfs = catalogue.whatIfsOf(base);
+
+  beforeAll(async () => {
+    const inspection = await buildInspection(base, { whatIfs: whatIfs.map((w) => w.file) });
+    server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists every shipped counterfactual of 2023, and each replays in the page to the CLI’s steps and outcome', async () => {
+    expect(whatIfs.map((w) => w.file.id).sort()).toEqual([
+      'junior-doctors-2023-acas',
+      'junior-doctors-2023-low-turnout',
+      'junior-doctors-2023-take-5pct',
+    ]);
+    for (const w of whatIfs) {
+      await page.click(`#whatifs button[data-whatif="${w.file.id}"]`);
+      await page.waitForSelector('#branch-banner:not([hidden])');
+      const { steps } = inspectionSteps(w.scenario);
+      const shown = await page.$$eval('#log li', (lis) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
+        lis.map((li) => (li as HTMLElement).innerText),
+      );
+      expect(shown.length, w.file.id).toBe(steps.length);
+      for (const [i, s] of steps.entries()) expect(shown[i], `${w.file.id} step ${i + 1}`).toContain(s.description);
+      const trace = replay(w.scenario);
+      expect(await page.textContent('#branch-banner')).toContain(`Outcome so far: ${trace.final.outcome}`);
+      expect(new URL(page.url()).hash).toBe(`#whatif=${w.file.id}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a what-if from its link, leaving history where it diverges, with the offers set against the claim', async () => {
+    const other = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await other.goto(`${server.url}#whatif=junior-doctors-2023-take-5pct`);
+    await other.waitForSelector('#branch-banner:not([hidden])');
+    const banner = await other.textContent('#branch-banner');
+    expect(banner).toContain('leaves history on 22 May 2023');
+    expect(banner).toContain('Offers against the 35.3% claim: 5% accepted');
+    expect(banner).not.toMatch(/offer-2023|offer-5pct/);
+    await other.close();
   });
 });

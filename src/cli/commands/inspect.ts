@@ -89,7 +89,9 @@ export const inspectCommand: Command = {
     const base = scenario.extends
       ? await catalogue.lazily(() => catalogue.resolveBase(positionals[0] ?? ''))
       : undefined;
-    const built = await buildInspection(scenario, base ? { base } : {});
+    // The what-ifs that ship with a historical dispute open from its page, replayed there.
+    const whatIfs = scenario.extends ? [] : await catalogue.lazily(() => catalogue.whatIfsOf(scenario));
+    const built = await buildInspection(scenario, { ...(base ? { base } : {}), whatIfs: whatIfs.map((w) => w.file) });
     const inspection = JSON.stringify(built);
     if (typeof values.export === 'string') {
       let html: string;

@@ -5,8 +5,16 @@
  */
 import type { Scenario, ScenarioEvent, ScenarioFile } from '../../schemas/scenario.js';
 import { byId, fill, h } from './dom.js';
-import { branchAt, inspectionSteps, mergeBranch, Replayer, type Suggestion, suggestionsOn } from './engine.js';
-import type { Inspection, InspectionStep } from './types.js';
+import {
+  branchAt,
+  humanDate,
+  inspectionSteps,
+  mergeBranch,
+  Replayer,
+  type Suggestion,
+  suggestionsOn,
+} from './engine.js';
+import type { Inspection, InspectionStep, InspectionWhatIf } from './types.js';
 
 /** A branch taken in the page: where it diverges from history, its own events, and its steps. */
 export interface PageBranch {
@@ -15,6 +23,8 @@ export interface PageBranch {
   file: ScenarioFile;
   steps: InspectionStep[];
   outcome: string;
+  /** A shipped what-if's title; a branch the reader took has none. */
+  title?: string;
 }
 
 /** The scenario the page was built from, as the engine takes it. */
@@ -142,14 +152,24 @@ export function takeRoad(
     return { ...e, id };
   });
   const own = [...(branch?.events ?? []), ...renamed];
-  const file: ScenarioFile = {
-    ...branchAt(base, divergesAt, {
-      id: `${base.id}-my-branch`,
-      title: `What if: ${base.title}, a branch from ${divergesAt}`,
-      summary: `A branch of ${base.id} taken in the inspector: the record up to ${divergesAt}, then ${own.length} event${own.length === 1 ? '' : 's'} of the reader's own.`,
-    }),
-    events: own,
-  };
+  const from = humanDate(base.events.find((e) => e.id === divergesAt)?.at ?? base.period.to);
+  const summary = `A branch of ${base.id} taken in the inspector: the record up to ${from}, then ${own.length} event${own.length === 1 ? '' : 's'} of the reader's own.`;
+  // Going on from a shipped what-if keeps its premise (its law, where it diverges); the file is the reader's.
+  const head: ScenarioFile = branch?.title
+    ? {
+        ...branch.file,
+        id: `${branch.file.id}-my-branch`,
+        title: `${branch.title}, then my own road`,
+        kind: 'counterfactual',
+        summary,
+      }
+    : branchAt(base, divergesAt, {
+        id: `${base.id}-my-branch`,
+        title: `What if: ${base.title}, a branch from ${from}`,
+        summary,
+      });
+  delete head.teaching;
+  const file: ScenarioFile = { ...head, events: own };
   const lastAt = own.reduce((m, e) => (Date.parse(e.at) > Date.parse(m) ? e.at : m), file.period.to);
   const lastDay = lastAt.slice(0, 10);
   // Days as text compare in date order (ISO dates); the branch's period reaches its last event.
@@ -157,7 +177,29 @@ export function takeRoad(
   const merged = merge(base, file);
   const { steps, trace } = inspectionSteps(merged, new Set(own.map((e) => e.id)));
   file.outcome = trace.final.outcome;
-  return { divergesAt, events: own, file, steps, outcome: trace.final.outcome };
+  return { divergesAt: file.divergesAt ?? divergesAt, events: own, file, steps, outcome: trace.final.outcome };
+}
+
+/** A shipped what-if opened in the page: its file merged with the record and replayed here, as the CLI does. */
+export function whatIfBranch(data: Inspection, whatIf: InspectionWhatIf): PageBranch {
+  const merged = merge(scenarioOf(data), whatIf.file);
+  const { steps, trace } = inspectionSteps(merged, new Set(whatIf.file.events.map((e) => e.id)));
+  return {
+    divergesAt: whatIf.file.divergesAt ?? '',
+    events: whatIf.file.events,
+    file: whatIf.file,
+    steps,
+    outcome: trace.final.outcome,
+    title: whatIf.title,
+  };
+}
+
+/** Where a branch opens: its first own step, else its first refused one (a branch of the law), else the start. */
+export function branchOpening(branch: PageBranch): number {
+  const own = branch.steps.findIndex((s) => s.own);
+  if (own >= 0) return own;
+  const refused = branch.steps.findIndex((s) => !s.accepted);
+  return refused >= 0 ? refused : -1;
 }
 
 /** The branch as a counterfactual file: YAML (its body written as JSON, which YAML reads), ready for the CLI. */
@@ -185,11 +227,23 @@ export function branchBanner(
 ): void {
   const el = byId('branch-banner');
   const days = (steps: InspectionStep[]) => steps.at(-1)?.context.action.daysOfAction ?? 0;
+  const record = (steps: InspectionStep[]) => steps.at(-1)?.context;
+  // The offers with a pay figure, each with its fate: `5% accepted, 3% rejected`.
+  const offers = (steps: InspectionStep[]) =>
+    (record(steps)?.negotiation.offers ?? [])
+      .filter((o) => o.payUpliftPct !== undefined)
+      .map((o) => `${o.payUpliftPct}% ${o.status}`)
+      .join(', ') || 'none';
+  const claim = record(history)?.dispute.claim?.payRestorationPct;
+  const diverged = data.scenario.events.find((e) => e.id === branch.divergesAt);
+  const own = branch.events.length;
   fill(
     el,
-    h('strong', {}, 'On your branch'),
-    ` from ${branch.divergesAt}, with ${branch.events.length} event${branch.events.length === 1 ? '' : 's'} of your own. `,
+    h('strong', {}, branch.title ? `What if: ${branch.title.replace(/^What if:?\s*/i, '')}` : 'On your branch'),
+    diverged ? ` — leaves history on ${humanDate(diverged.at)}` : ' — the record under other rules',
+    own ? `, with ${own} event${own === 1 ? '' : 's'} of ${branch.title ? 'its' : 'your'} own. ` : '. ',
     `Outcome so far: ${branch.outcome} (history: ${data.final.outcome}). Days of action: ${days(branch.steps)} (history: ${days(history)}). `,
+    `Offers${claim !== undefined ? ` against the ${claim}% claim` : ''}: ${offers(branch.steps)} (history: ${offers(history)}). `,
     h('button', { type: 'button', id: 'branch-download' }, 'Download'),
     ' ',
     h('button', { type: 'button', id: 'branch-back' }, 'Back to history'),

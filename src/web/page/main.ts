@@ -5,16 +5,18 @@ import { byId, fill, h, table } from './dom.js';
 import { humanDate } from './engine.js';
 import {
   branchBanner,
+  branchOpening,
   divergenceAfter,
   download,
   type PageBranch,
   suggestionForm,
   suggestionsAt,
   takeRoad,
+  whatIfBranch,
 } from './fork.js';
 import { renderFacts, renderStep } from './panels.js';
 import { daysPlot, type Plot, payPlot } from './plots.js';
-import type { Inspection, InspectionStep, ServerMessage } from './types.js';
+import type { Inspection, InspectionStep, InspectionWhatIf, ServerMessage } from './types.js';
 
 interface View {
   data: Inspection;
@@ -281,6 +283,35 @@ function takeBranch(view: View, divergesAt: string, events: ScenarioEvent[]): vo
   go(view, first >= 0 ? first : branch.steps.findIndex((s) => s.own));
   // The branch can be shared as a link: its point of divergence and own events, in the address.
   history.replaceState(null, '', `${location.pathname}${location.search}#branch=${encodeBranch(branch)}`);
+}
+
+/** Opens a shipped what-if: replayed in the page and shown beside history, with a link of its own. */
+function openWhatIf(view: View, whatIf: InspectionWhatIf): void {
+  let branch: PageBranch;
+  try {
+    branch = whatIfBranch(view.data, whatIf);
+  } catch (error) {
+    byId('whatifs').prepend(h('li', { class: 'reason' }, `That what-if cannot be opened: ${String(error)}`));
+    return;
+  }
+  if (view.branch) showSteps(view, view.history, undefined);
+  showSteps(view, branch.steps, branch);
+  go(view, branchOpening(branch));
+  history.replaceState(null, '', `${location.pathname}${location.search}#whatif=${encodeURIComponent(whatIf.id)}`);
+}
+
+/** The what-ifs card: one button a shipped counterfactual, with what it teaches (hidden in classroom mode). */
+function renderWhatIfs(view: View): void {
+  const { whatIfs } = view.data;
+  byId('whatifs-card').hidden = whatIfs.length === 0;
+  fill(
+    byId('whatifs'),
+    ...whatIfs.map((w) => {
+      const button = h('button', { type: 'button', class: 'road', 'data-whatif': w.id }, w.title);
+      button.addEventListener('click', () => openWhatIf(view, w));
+      return h('li', {}, button, ' ', h('span', { class: 'muted spoiler' }, w.summary));
+    }),
+  );
 }
 
 /** A branch as the address carries it: its divergence and own events, as JSON in URL-safe base64. */
@@ -710,10 +741,13 @@ async function start(): Promise<void> {
     const after = decisions.find((d) => d > view.index);
     if (after !== undefined) moveTo(after);
   });
+  renderWhatIfs(view);
   // A shared branch opens as it was taken (replayed here); one that no longer fits the scenario is left out.
   // Read before the first step is shown, which writes the step into the address.
   const shared = decodeBranch(location.hash);
+  const sharedWhatIf = data.whatIfs.find((w) => w.id === new URLSearchParams(location.hash.slice(1)).get('whatif'));
   go(view, fromHash() ?? -1);
+  if (sharedWhatIf) openWhatIf(view, sharedWhatIf);
   if (shared) {
     try {
       const branch = takeRoad(data, undefined, shared.at, shared.events);

@@ -1,6 +1,6 @@
 /** The shape of what the inspector server sends its page (types only: nothing here runs). */
 import type { DisputeRecord } from '../../schemas/record.js';
-import type { Party, Person, ScenarioEvent, Source } from '../../schemas/scenario.js';
+import type { Party, Person, ScenarioEvent, ScenarioFile, Source } from '../../schemas/scenario.js';
 import type { Branch } from '../../simulation/branches.js';
 
 /** One step as the page shows it. */
@@ -32,6 +32,15 @@ export interface InspectionStep {
   question?: string;
   /** True for an event a counterfactual adds (not its base's record). */
   own?: true;
+}
+
+/** A shipped counterfactual of the dispute: its title, what it teaches, and its file (merged in the page). */
+export interface InspectionWhatIf {
+  id: string;
+  title: string;
+  /** Its teaching summary: the premise and a question for class. */
+  summary: string;
+  file: ScenarioFile;
 }
 
 /** A step of the replay where a class might stop and ask "what would you do?" (from `explore`). */
@@ -80,6 +89,8 @@ export interface Inspection {
   chart: { svg: string; paths: string[] };
   /** Where Play stops in classroom mode, before the step. */
   decisionPoints: InspectionDecision[];
+  /** The counterfactuals that ship with this dispute, as their files: the page replays one when it is opened. */
+  whatIfs: InspectionWhatIf[];
   /** The chart as rows of states, one row for the dispute and one a parallel region: readable from afar. */
   board: BoardRow[];
   series: { claimPct: number | null; pay: PayPoint[]; days: { date: string; days: number }[] };
