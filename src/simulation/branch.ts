@@ -3,7 +3,7 @@
  * scenario objects (no files), so a browser page can fork a dispute as the loader does.
  */
 import { crossCheck } from '../schemas/cross-check.js';
-import type { Scenario, ScenarioFile } from '../schemas/scenario.js';
+import type { Scenario, ScenarioEvent, ScenarioFile } from '../schemas/scenario.js';
 
 /**
  * A reason a branch cannot be merged onto its base. `path` is a field of the branch (its own events counted from
@@ -58,9 +58,9 @@ export function mergeBranch(base: Scenario, branch: ScenarioFile): MergedBranch 
       ],
     };
   }
-  const kept = base.events.slice(0, cut);
+  const kept = base.events.slice(0, cut).map(inherited);
   // A branch that rejoins the record takes the base's events again from that event on, after its own.
-  const rejoined = base.events.slice(rejoin);
+  const rejoined = base.events.slice(rejoin).map(inherited);
   const scenario: Scenario = {
     ...base,
     ...branch,
@@ -146,4 +146,23 @@ export function branchAt(base: Scenario, atEventId: string, fields: BranchFields
     sources: {},
     events: fields.events ?? [],
   };
+}
+
+/**
+ * An event as a branch inherits it from its base: without its `later`, since what came of it in history need not
+ * come on the branch. Unchanged when it has none.
+ */
+function inherited(e: ScenarioEvent): ScenarioEvent {
+  if (e.later === undefined) return e;
+  const copy = { ...e };
+  delete copy.later;
+  return copy;
+}
+
+/** The ids of a branch's events that are its own: not its base's as they stand (their `later` aside). */
+export function ownEventIds(scenario: Scenario, base: Scenario | undefined): Set<string> {
+  if (!base) return new Set();
+  const key = (e: ScenarioEvent) => JSON.stringify(inherited(e));
+  const kept = new Map(base.events.map((e) => [e.id, key(e)]));
+  return new Set(scenario.events.filter((e) => kept.get(e.id) !== key(e)).map((e) => e.id));
 }

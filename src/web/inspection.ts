@@ -8,6 +8,7 @@ import { allNodes, type ChartNode, chartModel } from '../render/chart/model.js';
 import { toSvg } from '../render/chart/svg.js';
 import { humanDate } from '../render/describe.js';
 import { type Scenario, type ScenarioFile, teachingOf } from '../schemas/scenario.js';
+import { ownEventIds } from '../simulation/branch.js';
 import { explore } from '../simulation/explore.js';
 import { laidOutChart } from './chart-cache.js';
 import type { BoardRow, Inspection, InspectionDecision } from './page/types.js';
@@ -41,16 +42,6 @@ export function boardOf(root: ChartNode): BoardRow[] {
   return rows;
 }
 
-/**
- * The events a branch adds to its base's record: those the base does not hold as they are (same id, same fields).
- * None for a scenario that extends nothing.
- */
-function ownEvents(scenario: Scenario, base: Scenario | undefined): Set<string> {
-  if (!base) return new Set();
-  const kept = new Map(base.events.map((e) => [e.id, JSON.stringify(e)]));
-  return new Set(scenario.events.filter((e) => kept.get(e.id) !== JSON.stringify(e)).map((e) => e.id));
-}
-
 /** Where Play stops in classroom mode: `explore`'s decision points, or none if exploring fails. */
 function decisionsOf(scenario: Scenario): InspectionDecision[] {
   try {
@@ -65,7 +56,7 @@ export async function buildInspection(
   scenario: Scenario,
   options: { base?: Scenario; whatIfs?: readonly ScenarioFile[] } = {},
 ): Promise<Inspection> {
-  const own = ownEvents(scenario, options.base);
+  const own = ownEventIds(scenario, options.base);
   const { trace, initial, steps } = inspectionSteps(scenario, own);
   const model = chartModel(disputeMachine);
   const svg = toSvg(await laidOutChart(model), { emphasis: emphasisFromTrace(trace, model), title: scenario.title });

@@ -172,7 +172,7 @@ describe('counterfactual: the government accepts Acas conciliation in April 2023
 
   it('adds only the conciliation to the record: every other event after the request is the record’s own', () => {
     const invented = ['acas-opens-2023-04', 'acas-ends-2023-04'];
-    const withoutNote = ({ note: _note, ...rest }: { note?: string }) => rest;
+    const withoutNote = ({ note: _note, later: _later, ...rest }: { note?: string; later?: string }) => rest;
     const base = scenario('2023').events;
     const branch = scenario('2023-acas').events;
     const cut = branch.findIndex((e) => e.id === 'acas-opens-2023-04');
@@ -232,7 +232,7 @@ describe('counterfactual: the March 2024 re-ballot misses the 50% turnout thresh
   });
 
   it('follows the record after the ballot, less the strike’s impact and the poll taken on its first day', () => {
-    const withoutNote = ({ note: _note, ...rest }: { note?: string }) => rest;
+    const withoutNote = ({ note: _note, later: _later, ...rest }: { note?: string; later?: string }) => rest;
     const base = scenario('2023').events;
     const after = base.slice(base.findIndex((e) => e.id === 'reballot-2-closes') + 1);
     const own = scenario('2023-low-turnout').events;

@@ -73,7 +73,11 @@ describe('mergeBranch: a counterfactual onto its base, without files', () => {
     const scenario = merged(mergeBranch(base, file));
     expect(scenario).toEqual(catalogue.resolve('2023-5pct'));
     const cut = base.events.findIndex((e) => e.id === 'offer-5pct-rejected');
-    expect(scenario.events).toEqual([...base.events.slice(0, cut), ...file.events]);
+    // What came later in history is left off the events the branch inherits: it need not come on the branch.
+    const withoutLater = ({ later: _later, ...e }: (typeof base.events)[number]) => e;
+    expect(scenario.events).toEqual([...base.events.slice(0, cut).map(withoutLater), ...file.events]);
+    expect(base.events.slice(0, cut).some((e) => e.later)).toBe(true);
+    expect(scenario.events.some((e) => e.later)).toBe(false);
     expect(scenario.sources).toEqual({ ...base.sources, ...file.sources });
   });
 

@@ -29,9 +29,11 @@ describe.runIf(runs)('classroom mode (2023 replay)', () => {
   let server: InspectorServer;
   let browser: Browser;
   const problems: string[] = [];
+  let inspectionSteps: { later?: string }[] = [];
 
   beforeAll(async () => {
     const inspection = await buildInspection(scenario('2023'));
+    inspectionSteps = inspection.steps;
     server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
     browser = await launch();
   }, 60_000);
@@ -120,6 +122,21 @@ describe.runIf(runs)('classroom mode (2023 replay)', () => {
       Number.parseFloat(getComputedStyle(document.querySelector('.board .pill') as Element).fontSize),
     ]);
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(24);
+    await page.close();
+  });
+
+  it('keeps what a note says with hindsight ("later") hidden until revealed', async () => {
+    const page = await open(1366, 768);
+    const index = inspectionSteps.findIndex((s) => s.later);
+    expect(index).toBeGreaterThanOrEqual(0);
+    await page.evaluate((n) => {
+      location.hash = `step=${n}`;
+    }, index + 1);
+    await expect.poll(() => page.evaluate(() => Number(document.body.dataset.step))).toBe(index);
+    expect(await page.$$eval('#step .later', (els) => els.length)).toBe(1);
+    expect(await page.isVisible('#step .later')).toBe(false);
+    await page.click('#classroom');
+    expect(await page.isVisible('#step .later')).toBe(true);
     await page.close();
   });
 

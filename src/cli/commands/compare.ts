@@ -1,6 +1,7 @@
 /** `dispute-sim compare`: disputes side by side on one screen. */
 import { Catalogue } from '../../loader/catalogue.js';
 import { compareBranch, renderBranchComparison, renderComparison, summarize } from '../../render/compare.js';
+import { ownEventIds } from '../../simulation/branch.js';
 import { replay } from '../../simulation/replay.js';
 import { parse } from '../args.js';
 import { type Command, UsageError } from '../context.js';
@@ -27,8 +28,7 @@ export const compareCommand: Command = {
       const base = await catalogue.lazily(() => catalogue.resolveBase(positionals[0] as string));
       const other = scenarios[1];
       if (base && (!other || other.id === base.id)) {
-        const baseIds = new Map(base.events.map((e) => [e.id, JSON.stringify(e)]));
-        const own = first.events.filter((e) => baseIds.get(e.id) !== JSON.stringify(e)).map((e) => e.id);
+        const own = [...ownEventIds(first, base)];
         const c = compareBranch(replay(first), replay(base), first.divergesAt, { rejoinsAt: first.rejoinsAt, own });
         io.stdout(
           values.json ? `${JSON.stringify(c, null, 2)}\n` : renderBranchComparison(c, io.palette, io.width ?? 110),
