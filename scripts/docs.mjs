@@ -1,9 +1,12 @@
-// Regenerates the pictures the README shows: docs/diagram.svg and .png, docs/inspector.png and docs/classroom.png.
+// Regenerates the pictures the README shows: docs/diagram.svg and .png, docs/inspector.png, docs/classroom.png,
+// docs/fork.png and docs/pack.png (a page of a teacher's pack).
 // Needs a build (npm run build) and Debian's Chromium at /usr/bin/chromium. Run with `npm run docs`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { ScenarioCatalogue } from '../dist/loader/registry.js';
+import { packHtml } from '../dist/render/report/html.js';
+import { buildPack } from '../dist/render/report/pack.js';
 import { buildInspection, inlineStyles } from '../dist/web/inspection.js';
 import { startServer } from '../dist/web/server.js';
 import args from './chromium-args.json' with { type: 'json' };
@@ -53,7 +56,22 @@ try {
   await fork.evaluate(() => window.scrollTo(0, 0));
   await fork.screenshot({ path: 'docs/fork.png' });
   await server.close();
-  console.log('wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png, docs/classroom.png, docs/fork.png');
+  // A page of the 2023 teacher's pack as printed (A4 at 96 dpi, print styles): its charts.
+  const catalogue = new ScenarioCatalogue();
+  const s2023 = catalogue.resolve('2023');
+  const pack = buildPack(s2023, { whatIfs: catalogue.whatIfsOf(s2023).map((w) => w.scenario) });
+  const sheet = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1.5 });
+  await sheet.setContent(packHtml(pack), { waitUntil: 'load' });
+  await sheet.emulateMedia({ media: 'print' });
+  const top = await sheet.$eval('#junior-doctors-2023-charts', (h) => h.getBoundingClientRect().top + window.scrollY);
+  await sheet.screenshot({
+    path: 'docs/pack.png',
+    clip: { x: 0, y: Math.max(0, top - 24), width: 794, height: 1050 },
+    fullPage: true,
+  });
+  console.log(
+    'wrote docs/diagram.svg, docs/diagram.png, docs/inspector.png, docs/classroom.png, docs/fork.png, docs/pack.png',
+  );
 } finally {
   await browser.close();
 }

@@ -56,6 +56,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/diagram.js')).diagramCommand,
   },
   {
+    name: 'report',
+    summary: 'a teaching pack: teacher’s pack, student handout or comparison pack, as HTML, Markdown or PDF',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
     name: 'schema',
     summary: 'print the JSON Schema of scenario files (for editors)',
     load: async () => (await import('./commands/schema.js')).schemaCommand,

@@ -76,14 +76,14 @@ function makeFolder(dir: string, shown: string): void {
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Writes a new file exclusively (it must not exist, not even as a dangling link). */
-function writeNew(file: string, text: string): void {
+function writeNew(file: string, text: string | Uint8Array): void {
   const fd = openSync(file, 'wx', 0o644);
   try {
     writeAll(fd, text);
@@ -96,30 +96,40 @@ function writeNew(file: string, text: string): void {
 }
 
 /**
- * Writes `text` to the file a user named with `--out`, and returns its absolute path. Throws an `InputError`
- * (exit 1) with a readable reason for anything that stops it; the file is either written whole or left as it was.
+ * Checks that `path` may be written as `writeOutputFile` would, without writing it: not an input, not an existing
+ * file unless `force`, never a folder. Returns whether it exists. A command writing several files checks them all
+ * first, so that a refusal leaves none half written.
  */
-export function writeOutputFile(path: string, text: string, options: OutputOptions = {}): string {
+export function checkOutputFile(path: string, options: OutputOptions = {}): boolean {
   const file = resolve(path);
   for (const input of options.inputs ?? []) {
     if (sameFile(file, input)) throw new InputError(`will not write ${path}: it is an input of this command`);
   }
-  let exists = false;
   try {
     const stat = lstatSync(file);
-    exists = true;
     if (stat.isDirectory()) throw new InputError(`cannot write ${path}: it is a folder`);
     if (!options.force) {
       const what = stat.isSymbolicLink() ? 'a symbolic link of that name' : 'the file';
       throw new InputError(`${path} exists (${what}); add --force to replace it`);
     }
     if (!stat.isFile() && !stat.isSymbolicLink()) throw new InputError(`cannot write ${path}: not a regular file`);
+    return true;
   } catch (error) {
     if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new InputError(`cannot write ${path}: ${systemReason(error)}`);
     }
+    return false;
   }
+}
+
+/**
+ * Writes `text` to the file a user named with `--out`, and returns its absolute path. Throws an `InputError`
+ * (exit 1) with a readable reason for anything that stops it; the file is either written whole or left as it was.
+ */
+export function writeOutputFile(path: string, text: string | Uint8Array, options: OutputOptions = {}): string {
+  const file = resolve(path);
+  const exists = checkOutputFile(path, options);
   makeFolder(dirname(file), path);
   try {
     if (!exists) writeNew(file, text);

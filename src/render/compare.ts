@@ -115,6 +115,16 @@ function rowsOf(names: string[]): [string, (s: DisputeSummary) => string][] {
   return names.map((name) => [name, CELLS[name] ?? (() => '')]);
 }
 
+/** The comparison as a table, for a report: a head of the disputes' titles, then one row a figure. */
+export function comparisonTable(traces: readonly Trace[]): { head: string[]; rows: string[][] } {
+  const summaries = traces.map(summarize);
+  const rows = rowsOf(['period', 'duration', ...SHARED_ROWS, 'outcome']);
+  return {
+    head: ['', ...summaries.map((s) => s.title)],
+    rows: rows.map(([name, cell]) => [name, ...summaries.map(cell)]),
+  };
+}
+
 /** A one-screen comparison of several replays, one column a dispute. */
 export function renderComparison(traces: Trace[], p: Palette, width = 110, heading = 'Comparison'): string {
   const summaries = traces.map(summarize);

@@ -366,7 +366,12 @@ function buildTimeline(view: View): void {
     h(
       'li',
       { class: `${s.accepted ? s.cause : 'refused'}${s.own ? ' own' : ''}`, 'data-index': String(i) },
-      `${s.accepted ? (s.cause === 'time' ? '◷' : '•') : '✗'} ${s.when} — ${s.description}`,
+      // A button, so that a keyboard reaches every step of the list (and the list, which scrolls, with them).
+      h(
+        'button',
+        { type: 'button', class: 'log-step' },
+        `${s.accepted ? (s.cause === 'time' ? '◷' : '•') : '✗'} ${s.when} — ${s.description}`,
+      ),
     ),
   );
   fill(byId('log'), ...view.logItems);

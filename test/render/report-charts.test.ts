@@ -1,7 +1,7 @@
 /** The teaching pack's charts (reportCharts): what each draws from a replay, up to a step or to the end. */
 import { describe, expect, it } from 'vitest';
 import { daySpan } from '../../src/render/describe.js';
-import { type ReportChart, reportCharts } from '../../src/report/charts.js';
+import { type ReportChart, reportCharts } from '../../src/render/report/charts.js';
 import type { DisputeRecord } from '../../src/schemas/record.js';
 import type { Trace } from '../../src/schemas/trace.js';
 import { withFullRecords } from '../../src/simulation/records.js';

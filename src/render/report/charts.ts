@@ -6,14 +6,14 @@
  * table, and the sources behind them. A handout cut at a step (`until`) draws only what the record knew then,
  * on scales set by those figures alone, so that no axis gives the ending away.
  */
-import { regimeById } from '../domain/regimes.js';
-import { timeTicks, valueTicks } from '../render/axis.js';
-import { escapeXml, textWidth } from '../render/chart/index.js';
-import { daySpan, formatNumber, humanDate, wrapWords } from '../render/describe.js';
-import { escapeControls } from '../render/escape.js';
-import type { BallotRecord, DisputeRecord, OfferRecord } from '../schemas/record.js';
-import type { Trace, TraceStep } from '../schemas/trace.js';
-import { records } from '../simulation/records.js';
+import { regimeById } from '../../domain/regimes.js';
+import type { BallotRecord, DisputeRecord, OfferRecord } from '../../schemas/record.js';
+import type { Trace, TraceStep } from '../../schemas/trace.js';
+import { records } from '../../simulation/records.js';
+import { timeTicks, valueTicks } from '../axis.js';
+import { escapeXml, textWidth } from '../chart/index.js';
+import { daySpan, formatNumber, humanDate, wrapWords } from '../describe.js';
+import { escapeControls } from '../escape.js';
 
 /** One chart of a teaching pack, with its text alternatives and the sources behind its figures. */
 export interface ReportChart {
