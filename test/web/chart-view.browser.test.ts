@@ -94,4 +94,28 @@ describe.runIf(runs)('the statechart view (2023 replay, 1280×720)', () => {
     const after = await page.evaluate(() => (document.getElementById('chart') as HTMLElement).scrollLeft);
     expect(after).not.toBe(left);
   });
+
+  it('zooms by a two-finger pinch on a phone’s touch screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}#step=40`);
+    await phone.waitForSelector('body[data-ready="true"]');
+    await phone.locator('#chart').scrollIntoViewIfNeeded();
+    const box = await phone.locator('#chart').boundingBox();
+    if (!box) throw new Error('no chart');
+    const width = () => phone.evaluate(() => document.querySelector('#chart svg')?.getBoundingClientRect().width ?? 0);
+    const before = await width();
+    const cdp = await context.newCDPSession(phone);
+    const [cx, cy] = [box.x + box.width / 2, box.y + Math.min(box.height, 300) / 2];
+    const at = (d: number) => [
+      { x: cx - d, y: cy, id: 0 },
+      { x: cx + d, y: cy, id: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(30) });
+    for (const d of [45, 60, 80, 100])
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(d) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await width()).toBeGreaterThan(before * 1.5);
+    await context.close();
+  });
 });

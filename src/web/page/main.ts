@@ -103,7 +103,8 @@ function go(view: View, index: number): void {
 let chartZoom: 'fit' | number = 1;
 
 /**
- * The statechart's view: zoom by the buttons, Ctrl+wheel (or a pinch, which browsers send as one) and + − 0 keys;
+ * The statechart's view: zoom by the buttons, Ctrl+wheel (a trackpad's pinch comes as one), two fingers on a touch
+ * screen, and + − 0 keys;
  * pan by dragging, the wheel and the arrow keys when the chart has the focus; at 100% its labels are at their
  * drawn size (12 px and up). "Follow" keeps the active states in view as the steps go by.
  */
@@ -150,9 +151,37 @@ function setUpChartView(chart: HTMLElement): void {
     },
     { passive: false },
   );
+  // Two fingers on a touch screen pinch to zoom about their midpoint; one finger scrolls the chart natively.
+  const touches = new Map<number, { x: number; y: number }>();
+  const spread = () => {
+    const [a, b] = [...touches.values()];
+    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+  };
+  let pinch = 0;
+  chart.addEventListener('pointerdown', (e) => {
+    if (e.pointerType !== 'touch') return;
+    touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    pinch = spread();
+  });
+  chart.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'touch' || !touches.has(e.pointerId)) return;
+    touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    const now = spread();
+    if (touches.size !== 2 || pinch <= 0 || now <= 0 || Math.abs(now / pinch - 1) < 0.04) return;
+    const [a, b] = [...touches.values()] as [{ x: number; y: number }, { x: number; y: number }];
+    const r = chart.getBoundingClientRect();
+    step(now / pinch, { x: (a.x + b.x) / 2 - r.left, y: (a.y + b.y) / 2 - r.top });
+    pinch = now;
+  });
+  const lift = (e: PointerEvent) => {
+    touches.delete(e.pointerId);
+    pinch = spread();
+  };
+  chart.addEventListener('pointerup', lift);
+  chart.addEventListener('pointercancel', lift);
   let drag: { x: number; y: number; left: number; top: number } | undefined;
   chart.addEventListener('pointerdown', (e) => {
-    if (e.button !== 0 || chartZoom === 'fit') return;
+    if (e.pointerType === 'touch' || e.button !== 0 || chartZoom === 'fit') return;
     drag = { x: e.clientX, y: e.clientY, left: chart.scrollLeft, top: chart.scrollTop };
     chart.classList.add('dragging');
   });
