@@ -56,6 +56,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./commands/diagram.js')).diagramCommand,
   },
   {
+    name: 'simulate',
+    summary: 'a Monte Carlo from a step: outcome shares with intervals, months, days of action, the rise accepted',
+    load: async () => (await import('./commands/simulate.js')).simulateCommand,
+  },
+  {
     name: 'report',
     summary: 'a teaching pack: teacher’s pack, student handout or comparison pack, as HTML, Markdown or PDF',
     load: async () => (await import('./commands/report.js')).reportCommand,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EVENT_SCHEMAS, EVENT_TYPES } from './events/index.js';
 import { Id, INSTANT_PATTERN, Instant } from './primitives.js';
 import { EventMeta, ScenarioFile } from './scenario.js';
+import { StrategyFileInput } from './strategy.js';
 
 /** A JSON Schema, as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -122,6 +123,17 @@ function eventItem(variants: JsonSchema[]): JsonSchema {
         },
       },
     ],
+  };
+}
+
+/** The JSON Schema of a strategy file for `simulate` (every field optional: the defaults fill the rest). */
+export function strategyJsonSchema(): JsonSchema {
+  const { $schema, ...body } = z.toJSONSchema(StrategyFileInput, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return {
+    $schema,
+    description:
+      'A dispute-sim strategy file for `simulate --strategy`: the parties’ strategies, each field over the defaults. Generated from src/schemas/strategy.ts.',
+    ...body,
   };
 }
 

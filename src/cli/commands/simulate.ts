@@ -1,0 +1,139 @@
+/** `dispute-sim simulate`: a Monte Carlo of a dispute from a step of its replay, through the same statechart. */
+import { stringify } from 'yaml';
+import { Catalogue } from '../../loader/catalogue.js';
+import { loadStrategyFile } from '../../loader/strategy.js';
+import { formatNumber, humanDate } from '../../render/describe.js';
+import type { Palette } from '../../render/palette.js';
+import { DEFAULT_STRATEGY } from '../../schemas/strategy.js';
+import {
+  type Distribution,
+  runAsScenario,
+  type Simulation,
+  simulate,
+  simulationStart,
+} from '../../simulation/simulate.js';
+import { intOption, parse } from '../args.js';
+import { type Command, UsageError } from '../context.js';
+import { writeOutputFile } from '../output.js';
+
+const pct = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)}%`;
+
+/** A distribution as a line of figures and a histogram of its bins. */
+function distributionLines(name: string, unit: string, d: Distribution, history: number | null, p: Palette): string[] {
+  if (d.n === 0) return [`${p.bold(name)}: no run`];
+  const most = Math.max(1, ...d.bins.map((b) => b.count));
+  const lines = [
+    `${p.bold(name)} (${d.n} runs): median ${d.median}${unit}, middle half ${d.p25}–${d.p75}${unit}, 90% within ${d.p5}–${d.p95}${unit}, mean ${d.mean}${unit}${history === null ? '' : `; history ${history}${unit}`}`,
+  ];
+  for (const b of d.bins) {
+    const bar = '█'.repeat(Math.round((b.count / most) * 40));
+    const here =
+      history !== null && history >= b.from && (history < b.to || b === d.bins.at(-1)) ? p.yellow(' ← history') : '';
+    lines.push(`  ${`${b.from}–${b.to}`.padStart(13)} ${bar}${b.count ? ` ${b.count}` : ''}${here}`);
+  }
+  return lines;
+}
+
+/** The simulation as a terminal report. */
+function renderSimulation(s: Simulation, p: Palette): string {
+  const h = s.history;
+  const lines = [
+    `${p.bold(s.scenario.title)}  ${p.dim(`[${s.scenario.id}]`)}`,
+    `${formatNumber(s.runs)} runs from ${humanDate(s.start.date)}${s.start.before ? ` (before ${s.start.before})` : ''}, seed ${s.seed}, horizon ${s.strategy.horizonMonths} months`,
+    '',
+    p.bold('Outcomes (95% intervals)'),
+    ...Object.entries(s.outcomes).map(
+      ([o, x]) =>
+        `  ${o.padEnd(10)} ${pct(x.share).padStart(6)}  (${pct(x.low)}–${pct(x.high)})  ${'█'.repeat(Math.round(x.share * 40))}${o === h.outcome ? p.yellow('  ← history') : ''}`,
+    ),
+    '',
+    ...distributionLines('Months from the start', ' mo', s.months, h.months, p),
+    '',
+    ...distributionLines('Days of action', '', s.strikeDays, h.strikeDays, p),
+    '',
+    ...distributionLines('Total rise accepted, settled runs', '%', s.upliftPct, h.upliftPct, p),
+    '',
+    p.dim(
+      `History: ${h.outcome} after ${h.months} months, ${h.strikeDays} days of action${h.upliftPct === null ? '' : `, ${h.upliftPct}% accepted`}; ` +
+        `runs at or below it: months ${pct(h.atOrBelow.months)}, days ${pct(h.atOrBelow.strikeDays)}${h.atOrBelow.upliftPct === null ? '' : `, rise ${pct(h.atOrBelow.upliftPct)}`}.`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Plays a dispute forward many times. */
+export const simulateCommand: Command = {
+  name: 'simulate',
+  usage:
+    'dispute-sim simulate <id|alias|file> [--from EVENT|DATE] [--runs N] [--seed S] [--strategy FILE] [--json] [--run I [--out FILE [--force]]]',
+  help:
+    'Plays the dispute forward from a step of its replay many times, through the same statechart and the same law:\n' +
+    'each run draws the parties’ moves from the strategies (members’ resistance after Ashenfelter & Johnson, the\n' +
+    'employer’s time-dependent concessions, yearly pay review awards, strikes with the notice the law needs,\n' +
+    're-ballots with a falling turnout) until an outcome or the horizon. A move the machine refuses is not played.\n' +
+    'Prints the outcome shares with 95% intervals, and the spread of months, days of action and the rise accepted,\n' +
+    'with where history falls in each. The same seed gives the same runs.\n\n' +
+    'Options:\n' +
+    '  --from X        start just before event X, or at the end of day X (YYYY-MM-DD); default: after the\n' +
+    '                  dispute is declared\n' +
+    '  --runs N        how many runs (default 1000; at most 1,000,000)\n' +
+    '  --seed S        the seed (a whole number; default 1)\n' +
+    '  --strategy F    a strategy file (YAML) changing the defaults; see the README\n' +
+    '  --json          the results as JSON\n' +
+    '  --run I         write run I as a counterfactual scenario file, which `dispute-sim replay` plays to the same\n' +
+    '                  outcome (to --out FILE, or standard output)\n' +
+    '  --out FILE      where --run writes (an existing FILE is kept unless --force)',
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      from: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      strategy: { type: 'string' },
+      json: { type: 'boolean' },
+      run: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError('name one scenario, e.g. dispute-sim simulate 2023 --runs 1000');
+    const runs = intOption('runs', values.runs, 1, 1_000_000) ?? 1000;
+    const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
+    const runIndex = intOption('run', values.run, 0, 1_000_000);
+    if (values.out !== undefined && runIndex === undefined)
+      throw new UsageError('--out writes the run --run names: add --run I');
+    const catalogue = new Catalogue();
+    const scenario = await catalogue.lazily(() => catalogue.resolve(positionals[0] ?? ''));
+    const from = typeof values.from === 'string' ? values.from : undefined;
+    try {
+      simulationStart(scenario, from);
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
+    const strategy = typeof values.strategy === 'string' ? loadStrategyFile(values.strategy) : DEFAULT_STRATEGY;
+    if (runIndex !== undefined) {
+      const one = simulate(scenario, {
+        ...(from ? { from } : {}),
+        runs: 1,
+        seed,
+        strategy,
+        first: runIndex,
+        keep: [runIndex],
+      });
+      const run = one.kept[0];
+      if (!run) throw new UsageError(`run ${runIndex} kept no events`);
+      const file = runAsScenario(scenario, one.start, run, { seed, strategy });
+      const text = `# Run ${runIndex} of dispute-sim simulate ${scenario.id} --seed ${seed}${from ? ` --from ${from}` : ''}: ${run.outcome}.\n${stringify(file, { lineWidth: 110 })}`;
+      if (typeof values.out === 'string') {
+        io.stdout(`${writeOutputFile(values.out, text, { force: !!values.force, inputs: catalogue.readFiles() })}\n`);
+      } else io.stdout(text);
+      return 0;
+    }
+    // A bar on a terminal's standard error for long runs; none when piped, and never with --json.
+    const result = simulate(scenario, { ...(from ? { from } : {}), runs, seed, strategy });
+    if (values.json) {
+      const { kept: _kept, ...rest } = result;
+      io.stdout(`${JSON.stringify(rest, null, 2)}\n`);
+    } else io.stdout(renderSimulation(result, io.palette));
+    return 0;
+  },
+};
