@@ -7,5 +7,13 @@ import { setFlagsFromString } from 'node:v8';
 // grows. Measured in test/bench/engine.bench.ts; the CLI process alone is tuned, never a library's host.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-const { run } = await import('../dist/cli/main.js');
-run(process.argv.slice(2));
+// A checkout that was never built has no dist/: say how to build it rather than print a stack trace.
+let main;
+try {
+  main = await import('../dist/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.url ?? error.message).includes('/dist/')) throw error;
+  process.stderr.write('dispute-sim: not built yet: run `npm install` (it builds dist/) or `npm run build`, then try again.\n');
+  process.exit(1);
+}
+main.run(process.argv.slice(2));
