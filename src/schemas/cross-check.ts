@@ -137,7 +137,7 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
   }
   // Teaching keyed to events names events of this scenario (a branch's may be its base's: checked once resolved).
   if ((options.resolved || !s.extends) && s.teaching && typeof s.teaching === 'object') {
-    const t = s.teaching as { questions?: unknown; rolesAt?: unknown };
+    const t = s.teaching as { questions?: unknown; rolesAt?: unknown; glossary?: unknown };
     const unknown = (id: string) =>
       `"${id}" is not an event of this scenario${s.extends ? ' or the one it extends' : ''}`;
     if (t.questions && typeof t.questions === 'object') {
@@ -146,6 +146,18 @@ export function crossCheck(s: LooseScenario, options: { resolved?: boolean } = {
           out.push({ path: ['teaching', 'questions', id], code: 'teaching.unknown-event', message: unknown(id) });
         }
       }
+    }
+    if (Array.isArray(t.glossary)) {
+      t.glossary.forEach((g: unknown, i) => {
+        const at = g && typeof g === 'object' ? (g as { introducedAt?: unknown }).introducedAt : undefined;
+        if (typeof at === 'string' && !seen.has(at)) {
+          out.push({
+            path: ['teaching', 'glossary', i, 'introducedAt'],
+            code: 'teaching.unknown-event',
+            message: unknown(at),
+          });
+        }
+      });
     }
     if (typeof t.rolesAt === 'string' && !seen.has(t.rolesAt)) {
       out.push({ path: ['teaching', 'rolesAt'], code: 'teaching.unknown-event', message: unknown(t.rolesAt) });

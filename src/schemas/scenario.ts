@@ -88,6 +88,9 @@ export const TeachingBlock = z.strictObject({
       z.strictObject({
         term: z.string().min(1).describe('The word or phrase, e.g. "derogation".'),
         meaning: z.string().min(1).max(400).describe('What it means here, in a sentence or two.'),
+        introducedAt: Id.optional().describe(
+          'The event from which the term belongs: a student handout cut before it leaves the term out, since its name alone may tell what is coming.',
+        ),
       }),
     )
     .optional()

@@ -108,6 +108,20 @@ describe('the student handout gives nothing away', () => {
     expect(whole.disputes[0]?.roles?.briefs.every((b) => b.instructions.length > 0)).toBe(true);
   });
 
+  it('keeps to generic objectives, and leaves out glossary terms the scenario introduces after the cut', () => {
+    const s = scenario('2025');
+    const teaching = typeof s.teaching === 'object' ? s.teaching : {};
+    const early = buildPack(s, { student: true });
+    for (const o of teaching.objectives ?? []) expect(early.disputes[0]?.objectives).not.toContain(o);
+    const terms = (p: ReturnType<typeof buildPack>) => p.glossary.map((g) => g.term);
+    expect(terms(early)).not.toContain('Medical Training (Prioritisation) Act');
+    expect(terms(buildPack(s, { student: true, until: '2026-02-03' }))).toContain(
+      'Medical Training (Prioritisation) Act',
+    );
+    expect(terms(buildPack(s))).toContain('Medical Training (Prioritisation) Act');
+    expect(buildPack(s).disputes[0]?.objectives).toEqual(teaching.objectives);
+  });
+
   it('refuses a cut that is neither an event of the scenario nor a day in its period', () => {
     expect(() => buildPack(scenario('2023'), { student: true, until: 'no-such-event' })).toThrow(UnknownCutError);
     expect(() => buildPack(scenario('2023'), { student: true, until: '2030-01-01' })).toThrow(UnknownCutError);

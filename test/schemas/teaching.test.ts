@@ -51,7 +51,13 @@ describe('a scenario’s teaching block', () => {
   it('names only events of the scenario: an unknown one is a problem at its line, with its code', async () => {
     const file = withTeaching(
       'unknown',
-      ['teaching:', '  questions:', '    no-such-event: [Why?]', '  rolesAt: nor-this'].join('\n'),
+      [
+        'teaching:',
+        '  questions:',
+        '    no-such-event: [Why?]',
+        '  rolesAt: nor-this',
+        '  glossary: [{ term: x, meaning: y, introducedAt: not-either }]',
+      ].join('\n'),
     );
     const r = await cli('validate', '--json', file);
     expect(r.code).toBe(1);
@@ -59,6 +65,7 @@ describe('a scenario’s teaching block', () => {
     expect(problems.map((p) => [p.field, p.code])).toEqual([
       ['teaching.questions.no-such-event', 'teaching.unknown-event'],
       ['teaching.rolesAt', 'teaching.unknown-event'],
+      ['teaching.glossary[0].introducedAt', 'teaching.unknown-event'],
     ]);
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines[(problems[0]?.line ?? 0) - 1]).toContain('no-such-event');

@@ -445,7 +445,7 @@ function disputePart(
   scenario: Scenario,
   cite: Citations,
   options: PackOptions,
-): { part: PackDispute; trace: Trace; cutDay?: string } {
+): { part: PackDispute; trace: Trace; cutDay?: string; shown: Set<string> } {
   const { trace, initial: start, steps } = inspectionSteps(scenario);
   const initial = start.context;
   const teaching = teachingOf(scenario);
@@ -570,7 +570,8 @@ function disputePart(
   const synopsis = student
     ? `${scenario.parties.find((p) => p.side === 'union')?.name ?? 'The union'} ${declared && declared.date.slice(0, 10) <= endDay ? `declared a dispute on ${humanDate(declared.date)}` : 'was heading for a dispute'}${claim ? `; its claim: ${claimWords(claim)}` : ''}. This handout follows the record from ${humanDate(scenario.period.from)} to ${humanDate(endDay)}, and stops there: what happened next is for the class to weigh up.`
     : (teaching.summary ?? scenario.summary);
-  const objectives = teaching.objectives ?? [
+  // A handout keeps to the generic objectives: a teacher's may name how the dispute went ("why the re-ballot failed").
+  const objectives = (!student && teaching.objectives) || [
     'Explain what the law required of the union before it could strike, and how that changed the timing of the dispute.',
     'Identify the decision points where each side could have taken another road, and the options open at each.',
     'Assess how ballots, offers and days of action shaped each side’s position over time.',
@@ -581,6 +582,7 @@ function disputePart(
   });
   return {
     trace,
+    shown: new Set(shown.flatMap((s) => (s.id ? [s.id] : []))),
     ...(cut ? { cutDay: cut.day } : {}),
     part: {
       id: scenario.id,
@@ -612,10 +614,13 @@ function disputePart(
 /** The teacher's pack or the student handout of one scenario. */
 export function buildPack(scenario: Scenario, options: PackOptions = {}): Pack {
   const cite = new Citations();
-  const { part, cutDay } = disputePart(scenario, cite, options);
+  const { part, cutDay, shown } = disputePart(scenario, cite, options);
   const teaching = teachingOf(scenario);
-  // A handout keeps only the scenario's glossary entries that name no day after its cut.
-  const glossary = (teaching.glossary ?? []).filter((g) => !namesLater(g.meaning, cutDay));
+  // A handout keeps only the scenario's glossary entries that name no day after its cut, and none the scenario
+  // introduces at an event after it.
+  const glossary = (teaching.glossary ?? []).filter(
+    (g) => !namesLater(g.meaning, cutDay) && (!cutDay || g.introducedAt === undefined || shown.has(g.introducedAt)),
+  );
   return {
     kind: options.student ? 'student' : 'teacher',
     title: scenario.title,
