@@ -3,10 +3,14 @@
  * file:line:col with the field and a stable code, as scenario files are. A file gives the fields it changes; the
  * rest are the defaults (each family's parameters are whole, so a family is never half one's and half another's).
  */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { DEFAULT_STRATEGY, type Strategy, StrategyFile, StrategyFileInput } from '../schemas/strategy.js';
 import { decodeScenario, readBytes, wholeFile } from './bytes.js';
 import { ScenarioLoadError, type ScenarioProblem } from './errors.js';
+import { SCENARIO_DIR } from './files.js';
 import { issueToProblems } from './problems.js';
 
 /** The strategy a file gives, over the defaults; throws every problem in it. */
@@ -48,4 +52,16 @@ function deepMerge(base: unknown, over: unknown): unknown {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
   return out;
+}
+
+/**
+ * The strategy a dispute ships with (`scenarios/strategies/<id>.yaml`, calibrated to its record), else the
+ * defaults; a counterfactual uses its base's. Returns the file it read, if any.
+ */
+export function shippedStrategy(ids: readonly string[], dir = SCENARIO_DIR): { strategy: Strategy; file?: string } {
+  for (const id of ids) {
+    const file = join(dir, 'strategies', `${id}.yaml`);
+    if (existsSync(file)) return { strategy: loadStrategyFile(file), file };
+  }
+  return { strategy: DEFAULT_STRATEGY };
 }

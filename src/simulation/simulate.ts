@@ -318,6 +318,8 @@ export interface SimulateOptions {
   keep?: readonly number[];
   /** The first run's index (a worker's share of the runs starts here). */
   first?: number;
+  /** Told the number of runs done after each (for a progress bar). */
+  onRun?: (done: number) => void;
 }
 
 /** The scenario replayed to where the runs start, ready to fork one engine a run. */
@@ -463,20 +465,32 @@ export interface Simulation {
   kept: RunResult[];
 }
 
-/** Runs the simulation and aggregates it as it goes (only kept runs hold their events). */
-export function simulate(scenario: Scenario, options: SimulateOptions): Simulation {
-  const counts = new Map<string, number>();
-  const months: number[] = [];
-  const days: number[] = [];
-  const uplift: number[] = [];
-  const kept: RunResult[] = [];
-  const start = simulateRuns(scenario, options, (r) => {
-    counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-    months.push(r.months);
-    days.push(r.strikeDays);
-    if (r.upliftPct !== null) uplift.push(r.upliftPct);
-    if (r.events) kept.push(r);
-  });
+/** Outcomes and figures gathered run by run, in run order: what a simulation's summary is made of. */
+export class Tally {
+  readonly counts = new Map<string, number>();
+  readonly months: number[] = [];
+  readonly days: number[] = [];
+  readonly uplift: number[] = [];
+  readonly kept: RunResult[] = [];
+  runs = 0;
+
+  add(r: RunResult): void {
+    this.runs++;
+    this.counts.set(r.outcome, (this.counts.get(r.outcome) ?? 0) + 1);
+    this.months.push(r.months);
+    this.days.push(r.strikeDays);
+    if (r.upliftPct !== null) this.uplift.push(r.upliftPct);
+    if (r.events) this.kept.push(r);
+  }
+}
+
+/** A tally as the simulation's answer, with history's own figures set in its distributions. */
+export function summarise(
+  scenario: Scenario,
+  start: SimulationStart,
+  tally: Tally,
+  options: SimulateOptions,
+): Simulation {
   const trace = replay(scenario);
   const final = trace.final.context;
   const startMs = parseInstant(start.date);
@@ -492,25 +506,35 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   return {
     scenario: { id: scenario.id, title: scenario.title },
     start,
-    runs: options.runs,
+    runs: tally.runs,
     seed: options.seed,
     strategy: options.strategy ?? DEFAULT_STRATEGY,
     outcomes: Object.fromEntries(
-      ['settled', 'imposed', 'abandoned', 'ongoing'].map((o) => [o, wilson(counts.get(o) ?? 0, options.runs)]),
+      ['settled', 'imposed', 'abandoned', 'ongoing'].map((o) => [o, wilson(tally.counts.get(o) ?? 0, tally.runs)]),
     ),
-    months: distribution(months),
-    strikeDays: distribution(days),
-    upliftPct: distribution(uplift),
+    months: distribution(tally.months),
+    strikeDays: distribution(tally.days),
+    upliftPct: distribution(tally.uplift),
     history: {
       ...history,
       atOrBelow: {
-        months: share(months, history.months),
-        strikeDays: share(days, history.strikeDays),
-        upliftPct: history.upliftPct === null ? null : share(uplift, history.upliftPct),
+        months: share(tally.months, history.months),
+        strikeDays: share(tally.days, history.strikeDays),
+        upliftPct: history.upliftPct === null ? null : share(tally.uplift, history.upliftPct),
       },
     },
-    kept,
+    kept: tally.kept,
   };
+}
+
+/** Runs the simulation in this thread and aggregates it as it goes (only kept runs hold their events). */
+export function simulate(scenario: Scenario, options: SimulateOptions): Simulation {
+  const tally = new Tally();
+  const start = simulateRuns(scenario, options, (r) => {
+    tally.add(r);
+    options.onRun?.(tally.runs);
+  });
+  return summarise(scenario, start, tally, options);
 }
 
 /** A kept run as a counterfactual scenario file: the record up to the start, then the run's own events. */

@@ -19,6 +19,7 @@ import {
   simulateRuns,
   wilson,
 } from '../../src/simulation/simulate.js';
+import { simulateParallel } from '../../src/simulation/simulate-parallel.js';
 import { cli } from '../helpers/cli.js';
 import { scenario } from '../helpers/scenarios.js';
 
@@ -74,6 +75,13 @@ describe('simulate', () => {
       JSON.stringify(simulate(s2023, { runs: 30, seed: 9 }).months),
     );
   });
+
+  it('gives byte-identical results over any number of worker threads', async () => {
+    const one = JSON.stringify(simulate(s2023, { runs: 60, seed: 21 }));
+    for (const workers of [2, 3]) {
+      expect(JSON.stringify(await simulateParallel(s2023, { runs: 60, seed: 21, workers }))).toBe(one);
+    }
+  }, 60_000);
 
   it.each(['2016', '2023', '2025', 'rcn-2023', 'consultants'])(
     '%s: each run written out replays through the full actor to its outcome, its days of action and its rise',

@@ -1,10 +1,11 @@
 /** `dispute-sim simulate`: a Monte Carlo of a dispute from a step of its replay, through the same statechart. */
+
+import { availableParallelism } from 'node:os';
 import { stringify } from 'yaml';
 import { Catalogue } from '../../loader/catalogue.js';
-import { loadStrategyFile } from '../../loader/strategy.js';
+import { loadStrategyFile, shippedStrategy } from '../../loader/strategy.js';
 import { formatNumber, humanDate } from '../../render/describe.js';
 import type { Palette } from '../../render/palette.js';
-import { DEFAULT_STRATEGY } from '../../schemas/strategy.js';
 import {
   type Distribution,
   runAsScenario,
@@ -12,6 +13,7 @@ import {
   simulate,
   simulationStart,
 } from '../../simulation/simulate.js';
+import { simulateParallel } from '../../simulation/simulate-parallel.js';
 import { intOption, parse } from '../args.js';
 import { type Command, UsageError } from '../context.js';
 import { writeOutputFile } from '../output.js';
@@ -61,11 +63,26 @@ function renderSimulation(s: Simulation, p: Palette): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A bar on standard error that redraws at most every 1% of the runs; -1 clears it. */
+function progressBar(total: number, write: (text: string) => void): (done: number) => void {
+  let shown = -1;
+  return (done) => {
+    if (done < 0) {
+      write('\r\u001b[K');
+      return;
+    }
+    const pctDone = Math.floor((done / total) * 100);
+    if (pctDone === shown) return;
+    shown = pctDone;
+    write(`\r${'█'.repeat(Math.floor(pctDone / 2.5)).padEnd(40, '·')} ${pctDone}% of ${formatNumber(total)} runs`);
+  };
+}
+
 /** Plays a dispute forward many times. */
 export const simulateCommand: Command = {
   name: 'simulate',
   usage:
-    'dispute-sim simulate <id|alias|file> [--from EVENT|DATE] [--runs N] [--seed S] [--strategy FILE] [--json] [--run I [--out FILE [--force]]]',
+    'dispute-sim simulate <id|alias|file> [--from EVENT|DATE] [--runs N] [--seed S] [--workers K] [--strategy FILE] [--json] [--run I [--out FILE [--force]]]',
   help:
     'Plays the dispute forward from a step of its replay many times, through the same statechart and the same law:\n' +
     'each run draws the parties’ moves from the strategies (members’ resistance after Ashenfelter & Johnson, the\n' +
@@ -78,6 +95,8 @@ export const simulateCommand: Command = {
     '                  dispute is declared\n' +
     '  --runs N        how many runs (default 1000; at most 1,000,000)\n' +
     '  --seed S        the seed (a whole number; default 1)\n' +
+    '  --workers K     play the runs in K threads (default: one per core for 5,000 runs or more); the answer is\n' +
+    '                  the same for any K\n' +
     '  --strategy F    a strategy file (YAML) changing the defaults; see the README\n' +
     '  --json          the results as JSON\n' +
     '  --run I         write run I as a counterfactual scenario file, which `dispute-sim replay` plays to the same\n' +
@@ -88,6 +107,7 @@ export const simulateCommand: Command = {
       from: { type: 'string' },
       runs: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
       strategy: { type: 'string' },
       json: { type: 'boolean' },
       run: { type: 'string' },
@@ -98,6 +118,7 @@ export const simulateCommand: Command = {
     const runs = intOption('runs', values.runs, 1, 1_000_000) ?? 1000;
     const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
     const runIndex = intOption('run', values.run, 0, 1_000_000);
+    const workers = intOption('workers', values.workers, 1, 64) ?? (runs >= 5000 ? availableParallelism() : 1);
     if (values.out !== undefined && runIndex === undefined)
       throw new UsageError('--out writes the run --run names: add --run I');
     const catalogue = new Catalogue();
@@ -109,7 +130,14 @@ export const simulateCommand: Command = {
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
-    const strategy = typeof values.strategy === 'string' ? loadStrategyFile(values.strategy) : DEFAULT_STRATEGY;
+    // A strategy file given, else the one the dispute (or, for a branch, its base) ships with, else the defaults.
+    const base = scenario.extends
+      ? await catalogue.lazily(() => catalogue.resolveBase(positionals[0] ?? ''))
+      : undefined;
+    const strategy =
+      typeof values.strategy === 'string'
+        ? loadStrategyFile(values.strategy)
+        : shippedStrategy([scenario.id, ...(base ? [base.id] : [])]).strategy;
     if (runIndex !== undefined) {
       const one = simulate(scenario, {
         ...(from ? { from } : {}),
@@ -129,7 +157,21 @@ export const simulateCommand: Command = {
       return 0;
     }
     // A bar on a terminal's standard error for long runs; none when piped, and never with --json.
-    const result = simulate(scenario, { ...(from ? { from } : {}), runs, seed, strategy });
+    // The bar writes to the terminal itself: its carriage returns are the point, where io.stderr shows them escaped.
+    const bar =
+      !values.json && runs >= 2000 && process.stderr.isTTY
+        ? progressBar(runs, (text) => process.stderr.write(text))
+        : undefined;
+    const options = { ...(from ? { from } : {}), runs, seed, strategy };
+    let result: Simulation;
+    try {
+      result =
+        workers > 1
+          ? await simulateParallel(scenario, { ...options, workers }, bar)
+          : simulate(scenario, { ...options, ...(bar ? { onRun: bar } : {}) });
+    } finally {
+      bar?.(-1);
+    }
     if (values.json) {
       const { kept: _kept, ...rest } = result;
       io.stdout(`${JSON.stringify(rest, null, 2)}\n`);

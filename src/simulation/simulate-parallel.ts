@@ -1,0 +1,64 @@
+/**
+ * `simulate --workers K`: the runs split by index into K contiguous shares, each played in a worker thread, and
+ * merged in index order, so the answer is byte-identical to one thread's for the same seed.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../schemas/scenario.js';
+import {
+  type RunResult,
+  type SimulateOptions,
+  type Simulation,
+  simulationStart,
+  summarise,
+  Tally,
+} from './simulate.js';
+
+/**
+ * The worker's module: beside this one once built; from the sources (tests run them as TypeScript, which a worker
+ * thread cannot load), the built copy of the same code.
+ */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts')
+    ? new URL('../../dist/simulation/simulate-worker.js', here)
+    : new URL('./simulate-worker.js', here);
+}
+
+/** Plays `options.runs` runs over `workers` threads and summarises them as `simulate` does. */
+export async function simulateParallel(
+  scenario: Scenario,
+  options: SimulateOptions & { workers: number },
+  onProgress?: (done: number) => void,
+): Promise<Simulation> {
+  const k = Math.max(1, Math.min(options.workers, options.runs));
+  const first = options.first ?? 0;
+  const shares = Array.from({ length: k }, (_, i) => {
+    const from = first + Math.floor((options.runs * i) / k);
+    const to = first + Math.floor((options.runs * (i + 1)) / k);
+    return { first: from, runs: to - from };
+  });
+  const done = new Array<number>(k).fill(0);
+  const parts = await Promise.all(
+    shares.map(
+      (share, i) =>
+        new Promise<RunResult[]>((resolve, reject) => {
+          const { workers: _workers, ...rest } = options;
+          const worker = new Worker(workerUrl(), { workerData: { scenario, options: { ...rest, ...share } } });
+          worker.on('message', (m: { progress?: number; results?: RunResult[] }) => {
+            if (m.progress !== undefined) {
+              done[i] = m.progress;
+              onProgress?.(done.reduce((a, b) => a + b, 0));
+            }
+            if (m.results) resolve(m.results);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`a simulation worker stopped with code ${code}`));
+          });
+        }),
+    ),
+  );
+  const tally = new Tally();
+  for (const part of parts) for (const r of part) tally.add(r);
+  return summarise(scenario, simulationStart(scenario, options.from), tally, options);
+}
