@@ -7,7 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed arguments: option values by name, and the rest. */
 export interface Parsed {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
 }
 
@@ -27,21 +27,16 @@ export function parse(args: string[], options: Options, allowPositionals = true)
 }
 
 /** A date given on the command line, checked. */
-export function dateOption(name: string, value: string | boolean | undefined): string | undefined {
-  if (value === undefined || typeof value === 'boolean') return undefined;
+export function dateOption(name: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
   const problem = instantProblem(value);
   if (problem) throw new UsageError(`--${name} ${value}: ${problem}`);
   return value;
 }
 
 /** A whole number given on the command line, checked against a range. */
-export function intOption(
-  name: string,
-  value: string | boolean | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined || typeof value === 'boolean') return undefined;
+export function intOption(name: string, value: unknown, min: number, max: number): number | undefined {
+  if (typeof value !== 'string') return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);

@@ -2,7 +2,7 @@
  * The Monte Carlo: deterministic by seed whatever the split of the runs, every run written out replays through
  * the full actor to the same outcome and steps, and the strategy formulas are the published ones.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
   wilson,
 } from '../../src/simulation/simulate.js';
 import { simulateParallel } from '../../src/simulation/simulate-parallel.js';
+import { gridOf, parseSweep, runSweep, SweepError } from '../../src/simulation/sweep.js';
 import { cli } from '../helpers/cli.js';
 import { scenario } from '../helpers/scenarios.js';
 
@@ -177,10 +178,68 @@ describe('dispute-sim simulate', () => {
     [['simulate'], 'name one scenario'],
     [['simulate', '2023', '--runs', '0'], '--runs must be a whole number from 1 to 1000000'],
     [['simulate', '2023', '--from', 'nope'], '--from nope is neither an event id'],
-    [['simulate', '2023', '--out', 'x.yaml'], '--out writes the run --run names'],
+    [['simulate', '2023', '--out', 'x.yaml'], '--out takes a .html or .svg file for the report'],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('simulate --sweep', () => {
+  const s2023 = scenario('2023');
+
+  it('reads a sweep, refusing a parameter the strategies lack or a value they refuse', () => {
+    expect(parseSweep('members.tauPerMonth=0.02..0.075:4', DEFAULT_STRATEGY)).toEqual({
+      path: 'members.tauPerMonth',
+      lo: 0.02,
+      hi: 0.075,
+      steps: 4,
+    });
+    expect(gridOf({ path: 'x', lo: 0.02, hi: 0.075, steps: 4 })).toEqual([0.02, 0.0383, 0.0567, 0.075]);
+    expect(() => parseSweep('members.nope=1..2', DEFAULT_STRATEGY)).toThrow(SweepError);
+    expect(() => parseSweep('members.tauPerMonth=-1..2', DEFAULT_STRATEGY)).toThrow(SweepError);
+    expect(() => parseSweep('members.tauPerMonth=2..1', DEFAULT_STRATEGY)).toThrow(SweepError);
+    expect(() => parseSweep('tau', DEFAULT_STRATEGY)).toThrow(SweepError);
+  });
+
+  it('runs each point with the same seed, and sorts the tornado by swing', async () => {
+    const specs = [
+      parseSweep('members.tauPerMonth=0.02..0.075:3', DEFAULT_STRATEGY),
+      parseSweep('employer.maxPct=6..24:3', DEFAULT_STRATEGY),
+    ];
+    const options = { runs: 60, seed: 3, from: 'offer-5pct-made', strategy: DEFAULT_STRATEGY };
+    const sweep = await runSweep(s2023, options, specs, (o) => simulate(s2023, o));
+    expect(sweep.sweeps.map((w) => w.points.map((p) => p.value))).toEqual([
+      [0.02, 0.0475, 0.075],
+      [6, 15, 24],
+    ]);
+    // The middle of the employer's grid is the default (14 is not on it), the tornado widest first.
+    expect(sweep.tornado.map((b) => b.swing)).toEqual([...sweep.tornado.map((b) => b.swing)].sort((a, b) => b - a));
+    // Members who give way faster settle more often: the settled share rises along τ's grid.
+    const settled = sweep.sweeps[0]?.points.map((p) => p.outcomes.settled?.share ?? 0) ?? [];
+    expect(settled.at(-1)).toBeGreaterThan(settled[0] ?? 1);
+  });
+
+  it('writes the report as SVG or HTML, and prints the sweep with its tornado', async () => {
+    const svg = join(dir, 'sim.svg');
+    const html = join(dir, 'sim.html');
+    const args = [
+      'simulate',
+      '2023',
+      '--runs',
+      '40',
+      '--from',
+      'offer-5pct-made',
+      '--sweep',
+      'employer.maxPct=8..20:3',
+    ];
+    expect((await cli(...args, '--out', svg)).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[\s\S]*What moves the settled share[\s\S]*<\/svg>\n$/);
+    expect((await cli(...args, '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<h2>employer.maxPct</h2>');
+    const text = await cli(...args);
+    expect(text.stdout).toContain('Tornado: the settled share at each end of a parameter');
+    expect((await cli(...args, '--out', join(dir, 'sim.txt'))).code).toBe(2);
   });
 });

@@ -6,14 +6,17 @@ import { Catalogue } from '../../loader/catalogue.js';
 import { loadStrategyFile, shippedStrategy } from '../../loader/strategy.js';
 import { formatNumber, humanDate } from '../../render/describe.js';
 import type { Palette } from '../../render/palette.js';
+import { simulationHtml, simulationSvg } from '../../render/simulation.js';
 import {
   type Distribution,
   runAsScenario,
+  type SimulateOptions,
   type Simulation,
   simulate,
   simulationStart,
 } from '../../simulation/simulate.js';
 import { simulateParallel } from '../../simulation/simulate-parallel.js';
+import { parseSweep, runSweep, type Sweep, SweepError, type SweepSpec } from '../../simulation/sweep.js';
 import { intOption, parse } from '../args.js';
 import { type Command, UsageError } from '../context.js';
 import { writeOutputFile } from '../output.js';
@@ -78,11 +81,30 @@ function progressBar(total: number, write: (text: string) => void): (done: numbe
   };
 }
 
+/** The sweeps as tables, and the tornado as bars from the base share. */
+function renderSweep(sweep: Sweep, p: Palette): string {
+  const lines = ['', p.bold(`Sweeps (settled share; base ${pct(sweep.base)})`)];
+  for (const w of sweep.sweeps) {
+    lines.push(`  ${w.spec.path}`);
+    for (const pt of w.points) {
+      const settled = pt.outcomes.settled?.share ?? 0;
+      lines.push(
+        `    ${String(pt.value).padStart(10)}  ${pct(settled).padStart(6)}  ${'█'.repeat(Math.round(settled * 40))}  median ${pt.medianMonths} mo, ${pt.medianDays} days`,
+      );
+    }
+  }
+  lines.push('', p.bold('Tornado: the settled share at each end of a parameter, widest first'));
+  for (const b of sweep.tornado) {
+    lines.push(`  ${b.path.padEnd(32)} ${b.lo} → ${pct(b.atLo)}   ${b.hi} → ${pct(b.atHi)}   swing ${pct(b.swing)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Plays a dispute forward many times. */
 export const simulateCommand: Command = {
   name: 'simulate',
   usage:
-    'dispute-sim simulate <id|alias|file> [--from EVENT|DATE] [--runs N] [--seed S] [--workers K] [--strategy FILE] [--json] [--run I [--out FILE [--force]]]',
+    'dispute-sim simulate <id|alias|file> [--from EVENT|DATE] [--runs N] [--seed S] [--workers K] [--strategy FILE] [--sweep P=LO..HI[:N]…] [--json] [--out FILE.html|svg] [--run I [--out FILE]] [--force]',
   help:
     'Plays the dispute forward from a step of its replay many times, through the same statechart and the same law:\n' +
     'each run draws the parties’ moves from the strategies (members’ resistance after Ashenfelter & Johnson, the\n' +
@@ -101,13 +123,18 @@ export const simulateCommand: Command = {
     '  --json          the results as JSON\n' +
     '  --run I         write run I as a counterfactual scenario file, which `dispute-sim replay` plays to the same\n' +
     '                  outcome (to --out FILE, or standard output)\n' +
-    '  --out FILE      where --run writes (an existing FILE is kept unless --force)',
+    '  --sweep P=LO..HI[:N]  run again over N values (default 5) of a strategy parameter, e.g.\n' +
+    '                  members.tauPerMonth=0.02..0.075; several --sweep draw a tornado of what moves the\n' +
+    '                  settled share most (each point with the same seed)\n' +
+    '  --out FILE      the report as FILE.html (with its tables) or FILE.svg, or where --run writes its scenario;\n' +
+    '                  an existing FILE is kept unless --force',
   async run(args, io) {
     const { values, positionals } = parse(args, {
       from: { type: 'string' },
       runs: { type: 'string' },
       seed: { type: 'string' },
       workers: { type: 'string' },
+      sweep: { type: 'string', multiple: true },
       strategy: { type: 'string' },
       json: { type: 'boolean' },
       run: { type: 'string' },
@@ -119,8 +146,10 @@ export const simulateCommand: Command = {
     const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
     const runIndex = intOption('run', values.run, 0, 1_000_000);
     const workers = intOption('workers', values.workers, 1, 64) ?? (runs >= 5000 ? availableParallelism() : 1);
-    if (values.out !== undefined && runIndex === undefined)
-      throw new UsageError('--out writes the run --run names: add --run I');
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (out !== undefined && runIndex === undefined && !/\.(html?|svg)$/i.test(out)) {
+      throw new UsageError('--out takes a .html or .svg file for the report (or the scenario file of --run I)');
+    }
     const catalogue = new Catalogue();
     const scenario = await catalogue.lazily(() => catalogue.resolve(positionals[0] ?? ''));
     const from = typeof values.from === 'string' ? values.from : undefined;
@@ -163,19 +192,36 @@ export const simulateCommand: Command = {
         ? progressBar(runs, (text) => process.stderr.write(text))
         : undefined;
     const options = { ...(from ? { from } : {}), runs, seed, strategy };
+    const sweepTexts = (Array.isArray(values.sweep) ? values.sweep : []).map(String);
+    let specs: SweepSpec[];
+    try {
+      specs = sweepTexts.map((t) => parseSweep(t, strategy));
+    } catch (error) {
+      if (error instanceof SweepError) throw new UsageError(error.message);
+      throw error;
+    }
+    const play = (o: SimulateOptions): Promise<Simulation> | Simulation =>
+      workers > 1 ? simulateParallel(scenario, { ...o, workers }) : simulate(scenario, o);
     let result: Simulation;
+    let swept: Sweep | undefined;
     try {
       result =
         workers > 1
           ? await simulateParallel(scenario, { ...options, workers }, bar)
           : simulate(scenario, { ...options, ...(bar ? { onRun: bar } : {}) });
+      if (specs.length) swept = await runSweep(scenario, options, specs, play);
     } finally {
       bar?.(-1);
     }
+    if (out) {
+      const text = /\.svg$/i.test(out) ? simulationSvg(result, swept) : simulationHtml(result, swept);
+      io.stdout(`${writeOutputFile(out, text, { force: !!values.force, inputs: catalogue.readFiles() })}\n`);
+      return 0;
+    }
     if (values.json) {
       const { kept: _kept, ...rest } = result;
-      io.stdout(`${JSON.stringify(rest, null, 2)}\n`);
-    } else io.stdout(renderSimulation(result, io.palette));
+      io.stdout(`${JSON.stringify(swept ? { ...rest, sweep: swept } : rest, null, 2)}\n`);
+    } else io.stdout(renderSimulation(result, io.palette) + (swept ? renderSweep(swept, io.palette) : ''));
     return 0;
   },
 };
