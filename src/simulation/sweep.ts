@@ -4,7 +4,6 @@
  * of settled runs at its low and its high end against the base.
  */
 
-import type { Scenario } from '../schemas/scenario.js';
 import { type Strategy, StrategyFile } from '../schemas/strategy.js';
 import type { Share, SimulateOptions, Simulation } from './simulate.js';
 
@@ -105,7 +104,6 @@ export function gridOf(spec: SweepSpec): number[] {
 
 /** Runs the sweeps, each point with the same seed (common random numbers), so differences come from the parameter. */
 export async function runSweep(
-  scenario: Scenario,
   options: SimulateOptions & { strategy: Strategy },
   specs: readonly SweepSpec[],
   run: (options: SimulateOptions) => Promise<Simulation> | Simulation,

@@ -209,7 +209,7 @@ describe('simulate --sweep', () => {
       parseSweep('employer.maxPct=6..24:3', DEFAULT_STRATEGY),
     ];
     const options = { runs: 60, seed: 3, from: 'offer-5pct-made', strategy: DEFAULT_STRATEGY };
-    const sweep = await runSweep(s2023, options, specs, (o) => simulate(s2023, o));
+    const sweep = await runSweep(options, specs, (o) => simulate(s2023, o));
     expect(sweep.sweeps.map((w) => w.points.map((p) => p.value))).toEqual([
       [0.02, 0.0475, 0.075],
       [6, 15, 24],

@@ -209,7 +209,7 @@ export const simulateCommand: Command = {
         workers > 1
           ? await simulateParallel(scenario, { ...options, workers }, bar)
           : simulate(scenario, { ...options, ...(bar ? { onRun: bar } : {}) });
-      if (specs.length) swept = await runSweep(scenario, options, specs, play);
+      if (specs.length) swept = await runSweep(options, specs, play);
     } finally {
       bar?.(-1);
     }
