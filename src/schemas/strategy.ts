@@ -83,6 +83,15 @@ export const UnionStrategy = z.strictObject({
   abandonAfterFailedBallot: Rate.describe(
     'The chance the union ends the dispute once a ballot fails to give a mandate.',
   ),
+  firstBallotWeeks: z
+    .number()
+    .min(0)
+    .max(104)
+    .optional()
+    .describe('How many weeks after the declaration the first ballot opens, at the earliest (default 0).'),
+  giveUpAfterImpositionPerWeek: Rate.optional().describe(
+    'Once terms are imposed, the chance a week that the union ends the dispute (no strike called or under way): an imposed outcome.',
+  ),
 });
 
 /** A strategy file. */

@@ -164,6 +164,9 @@ class Run {
 
   /** One week's moves, at an instant. */
   week(ms: number): void {
+    // Time passes first: a strike that ended or a mandate that lapsed this week is seen before anyone moves.
+    this.engine.advanceTo(ms);
+    if (!this.#live()) return;
     this.#awards(ms);
     if (!this.#live()) return;
     this.#answerOffer(ms);
@@ -241,8 +244,8 @@ class Run {
     const hazard = attrition ? (e.concedeHazardPerWeek ?? 0) : 1 / e.offerEveryWeeks;
     if (this.random() >= hazard) return;
     const curve = attrition ? e.maxPct : concession(e, this.#declaredMonths(ms));
+    // Each offer beats the last until o_max; from then on o_max is offered again, as resistance falls.
     const pct = round1(Math.min(e.maxPct, Math.max(curve, this.#lastOffer + 0.5)));
-    if (pct <= this.#lastOffer && this.#lastOffer >= e.maxPct) return; // nothing more to give
     const offer = `sim-offer-${this.#n + 1}`;
     if (this.#play(ms, { type: 'offer.made', offer, by: 'the employer', summary: `${pct}%`, payUpliftPct: pct })) {
       this.#lastOffer = pct;
@@ -262,10 +265,18 @@ class Run {
     }
     const expires = live && mandate.expiresAt ? parseInstant(mandate.expiresAt) : undefined;
     const due = !live || (expires !== undefined && expires - ms <= u.reballot.leadWeeks * WEEK_MS);
-    if (!open && due && c.dispute.declaredAt) {
+    // The first ballot waits while the union prepares it (weeks after the declaration).
+    const ready = this.#ballots > 0 || this.#declaredMonths(ms) * (MONTH_MS / WEEK_MS) >= (u.firstBallotWeeks ?? 0);
+    if (!open && due && ready && c.dispute.declaredAt) {
       const ballot = `sim-ballot-${this.#n + 1}`;
       const closes = ms + u.reballot.windowWeeks * WEEK_MS;
       if (this.#play(ms, { type: 'ballot.opened', ballot, closes: formatInstant(closes) })) this.#ballotCloses = closes;
+    }
+    // Once terms are imposed, the union may give up: the dispute ends imposed.
+    const idle = c.action.pending.length === 0 && c.action.running === null;
+    if (c.surroundings.impositions.length > 0 && idle && this.random() < (u.giveUpAfterImpositionPerWeek ?? 0)) {
+      this.#play(ms, { type: 'dispute.ended' });
+      return;
     }
     if (!live || c.action.pending.length > 0 || c.action.running !== null) return;
     if (this.random() >= 1 / u.strikeEveryWeeks) return;
