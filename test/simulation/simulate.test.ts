@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shippedStrategy } from '../../src/loader/strategy.js';
 import { DEFAULT_STRATEGY } from '../../src/schemas/strategy.js';
 import { mergeBranch } from '../../src/simulation/branch.js';
 import { replay } from '../../src/simulation/replay.js';
@@ -241,5 +242,24 @@ describe('simulate --sweep', () => {
     const text = await cli(...args);
     expect(text.stdout).toContain('Tornado: the settled share at each end of a parameter');
     expect((await cli(...args, '--out', join(dir, 'sim.txt'))).code).toBe(2);
+  });
+});
+
+describe('the shipped strategies', () => {
+  it.each([
+    'junior-doctors-2016',
+    'junior-doctors-2023',
+    'resident-doctors-2025',
+    'rcn-nurses-2023',
+    'consultants-2024',
+  ])('%s has one, which loads and which simulate uses (a branch uses its base’s)', async (id) => {
+    const shipped = shippedStrategy([id]);
+    expect(shipped.file).toMatch(new RegExp(`strategies/${id}\\.yaml$`));
+    const json = JSON.parse((await cli('simulate', id, '--runs', '3', '--json')).stdout) as { strategy: unknown };
+    expect(json.strategy).toEqual(shipped.strategy);
+  });
+
+  it('falls back to the defaults for a dispute that ships none', () => {
+    expect(shippedStrategy(['example-porters'])).toEqual({ strategy: DEFAULT_STRATEGY });
   });
 });
