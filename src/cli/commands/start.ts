@@ -27,13 +27,19 @@ export const startCommand: Command = {
       }
     }
     const p = io.palette;
+    const next: [string, string][] = [
+      ['dispute-sim replay 2023', 'a full timeline with notes and sources'],
+      ['dispute-sim replay 2016 --json', 'the Trace as JSON'],
+      ['dispute-sim inspect 2023 --open', 'scrub the replay over its statechart in a browser'],
+      ['dispute-sim replay 2016-tua', 'what if the 2016 Act had governed 2015–16?'],
+      ['dispute-sim compare 2016 2025', 'two disputes side by side'],
+      ['dispute-sim report 2023 --student --out handout.html', 'a class handout that stops before the ending'],
+      ['dispute-sim simulate 2023 --from offer-5pct-made', 'a thousand other roads from the 5% offer'],
+      ['dispute-sim list', 'every scenario, what-ifs included'],
+    ];
+    const width = Math.max(...next.map(([c]) => c.length)) + 2;
     io.stdout(
-      `${p.dim('Next:')} dispute-sim replay 2023          ${p.dim('a full timeline with notes and sources')}\n` +
-        `      dispute-sim replay 2016 --json   ${p.dim('the Trace as JSON')}\n` +
-        `      dispute-sim inspect 2023 --open  ${p.dim('scrub the replay over its statechart in a browser')}\n` +
-        `      dispute-sim replay 2016-tua      ${p.dim('what if the 2016 Act had governed 2015–16?')}\n` +
-        `      dispute-sim compare 2016 2025    ${p.dim('two disputes side by side')}\n` +
-        `      dispute-sim list                 ${p.dim('every scenario, what-ifs included')}\n`,
+      next.map(([c, what], i) => `${i === 0 ? p.dim('Next:') : '     '} ${c.padEnd(width)}${p.dim(what)}\n`).join(''),
     );
     return 0;
   },
