@@ -1,4 +1,4 @@
-// Prints how well each shipped strategy (scenarios/strategies/<id>.yaml) reproduces its dispute's record: for
+// Prints how well each shipped strategy (strategies/<id>.yaml) reproduces its dispute's record: for
 // each, a seeded simulation from the declaration, set against history's outcome, months, days of action and
 // accepted total rise, as a Markdown table (for the README). A dev script; build first (node scripts/build.mjs).
 //
@@ -34,7 +34,7 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const dir = new URL('../scenarios/strategies/', import.meta.url);
+const dir = new URL('../strategies/', import.meta.url);
 const ids = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => f.slice(0, -'.yaml'.length))

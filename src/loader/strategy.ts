@@ -55,12 +55,18 @@ function deepMerge(base: unknown, over: unknown): unknown {
 }
 
 /**
- * The strategy a dispute ships with (`scenarios/strategies/<id>.yaml`, calibrated to its record), else the
- * defaults; a counterfactual uses its base's. Returns the file it read, if any.
+ * Where the shipped strategies are: `strategies/` beside `scenarios/`, not inside it, so that a glob over the
+ * scenario folders (`validate scenarios/<folder>/<file>.yaml`, as the README has it) never takes a strategy.
  */
-export function shippedStrategy(ids: readonly string[], dir = SCENARIO_DIR): { strategy: Strategy; file?: string } {
+export const STRATEGY_DIR = join(SCENARIO_DIR, '..', 'strategies');
+
+/**
+ * The strategy a dispute ships with (`strategies/<id>.yaml`, calibrated to its record), else the defaults; a
+ * counterfactual uses its base's. Returns the file it read, if any.
+ */
+export function shippedStrategy(ids: readonly string[], dir = STRATEGY_DIR): { strategy: Strategy; file?: string } {
   for (const id of ids) {
-    const file = join(dir, 'strategies', `${id}.yaml`);
+    const file = join(dir, `${id}.yaml`);
     if (existsSync(file)) return { strategy: loadStrategyFile(file), file };
   }
   return { strategy: DEFAULT_STRATEGY };

@@ -2,10 +2,11 @@
  * The Monte Carlo: deterministic by seed whatever the split of the runs, every run written out replays through
  * the full actor to the same outcome and steps, and the strategy formulas are the published ones.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_DIR, SCENARIO_FOLDERS } from '../../src/loader/files.js';
 import { shippedStrategy } from '../../src/loader/strategy.js';
 import { DEFAULT_STRATEGY } from '../../src/schemas/strategy.js';
 import { mergeBranch } from '../../src/simulation/branch.js';
@@ -257,6 +258,16 @@ describe('the shipped strategies', () => {
     expect(shipped.file).toMatch(new RegExp(`strategies/${id}\\.yaml$`));
     const json = JSON.parse((await cli('simulate', id, '--runs', '3', '--json')).stdout) as { strategy: unknown };
     expect(json.strategy).toEqual(shipped.strategy);
+  });
+
+  it('live beside scenarios/, so that every YAML file in a folder of scenarios/ is a scenario', async () => {
+    const dirs = readdirSync(SCENARIO_DIR, { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(dirs.map((d) => d.name).sort()).toEqual([...SCENARIO_FOLDERS].sort());
+    const files = dirs.flatMap((d) =>
+      readdirSync(join(SCENARIO_DIR, d.name)).map((f) => join(SCENARIO_DIR, d.name, f)),
+    );
+    const r = await cli('validate', ...files.filter((f) => f.endsWith('.yaml')));
+    expect([r.code, r.stderr]).toEqual([0, '']);
   });
 
   it('falls back to the defaults for a dispute that ships none', () => {
