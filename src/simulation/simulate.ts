@@ -80,10 +80,17 @@ export function concession(s: Strategy['employer'], months: number): number {
 export function acceptedUplift(record: DisputeRecord): number | null {
   const offer = record.negotiation.offers.find((o) => o.status === 'accepted');
   if (!offer) return null;
-  const awards = record.negotiation.awards
-    .filter((a) => a.acceptedAt)
-    .reduce((sum, a) => sum + (a.payUpliftPct ?? 0), 0);
-  return round1(awards + (offer.payUpliftPct ?? 0));
+  return round1(awardsAccepted(record) + (offer.payUpliftPct ?? 0));
+}
+
+/** The pay review awards a record has accepted, their rises summed (what an offer comes on top of). */
+function awardsAccepted(record: DisputeRecord): number {
+  return record.negotiation.awards.filter((a) => a.acceptedAt).reduce((sum, a) => sum + (a.payUpliftPct ?? 0), 0);
+}
+
+/** The highest rise any offer of the record has made (0 for none): the next offer beats it. */
+function highestOffer(record: DisputeRecord): number {
+  return Math.max(0, ...record.negotiation.offers.map((o) => o.payUpliftPct ?? 0));
 }
 
 /** Where the runs start for `from`: an event id (just before it), a day (the end of it), or the declaration. */
@@ -115,8 +122,6 @@ export function simulationStart(scenario: Scenario, from: string | undefined): S
 class Run {
   readonly events: ScenarioEvent[] = [];
   #n = 0;
-  #awardsTotal = 0;
-  #lastOffer = 0;
   #voteCloses: number | undefined;
   #ballotCloses: number | undefined;
   #ballots = 0;
@@ -131,8 +136,6 @@ class Run {
     readonly keep: boolean,
   ) {
     const c = engine.snapshot.context;
-    this.#awardsTotal = c.negotiation.awards.filter((a) => a.acceptedAt).reduce((s, a) => s + (a.payUpliftPct ?? 0), 0);
-    this.#lastOffer = Math.max(0, ...c.negotiation.offers.map((o) => o.payUpliftPct ?? 0));
     this.#ballots = c.balloting.ballots.length;
     const open = c.balloting.ballots.find((b) => !b.closedAt);
     if (open) this.#ballotCloses = open.closes ? parseInstant(open.closes) : startMs + 4 * WEEK_MS;
@@ -199,7 +202,7 @@ class Run {
         payYear,
       })
     ) {
-      if (this.#play(ms, { type: 'award.accepted', award, inFull: true })) this.#awardsTotal += a.pct;
+      this.#play(ms, { type: 'award.accepted', award, inFull: true });
     }
   }
 
@@ -208,7 +211,7 @@ class Run {
     const c = this.engine.snapshot.context;
     const offer = c.negotiation.offers.find((o) => o.status === 'open' || o.status === 'putToMembers');
     if (!offer) return;
-    const total = this.#awardsTotal + (offer.payUpliftPct ?? 0);
+    const total = awardsAccepted(c) + (offer.payUpliftPct ?? 0);
     const wants = resistance(this.strategy.members, this.claimPct, this.#declaredMonths(ms));
     if (offer.status === 'putToMembers') {
       const vote = c.negotiation.referendums.find((r) => !r.closedAt);
@@ -245,11 +248,9 @@ class Run {
     if (this.random() >= hazard) return;
     const curve = attrition ? e.maxPct : concession(e, this.#declaredMonths(ms));
     // Each offer beats the last until o_max; from then on o_max is offered again, as resistance falls.
-    const pct = round1(Math.min(e.maxPct, Math.max(curve, this.#lastOffer + 0.5)));
+    const pct = round1(Math.min(e.maxPct, Math.max(curve, highestOffer(c) + 0.5)));
     const offer = `sim-offer-${this.#n + 1}`;
-    if (this.#play(ms, { type: 'offer.made', offer, by: 'the employer', summary: `${pct}%`, payUpliftPct: pct })) {
-      this.#lastOffer = pct;
-    }
+    this.#play(ms, { type: 'offer.made', offer, by: 'the employer', summary: `${pct}%`, payUpliftPct: pct });
   }
 
   /** The union: ballots (and re-ballots before a mandate ends), strikes while it holds one, and giving up. */
@@ -281,7 +282,7 @@ class Run {
     if (!live || c.action.pending.length > 0 || c.action.running !== null) return;
     if (this.random() >= 1 / u.strikeEveryWeeks) return;
     const notice = regimeForNotice(c.law.rules, ms).noticeDays;
-    const offered = this.#lastOffer + this.#awardsTotal;
+    const offered = highestOffer(c) + awardsAccepted(c);
     const days = clamp(
       Math.round(u.strikeDays.base + u.strikeDays.perGapPoint * Math.max(0, this.claimPct - offered)),
       1,

@@ -9,16 +9,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
-import { createActor } from 'xstate';
-import { parseInstant } from '../../src/domain/time.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
-import { disputeMachine } from '../../src/machine/index.js';
 import type { DisputeEvent } from '../../src/schemas/events/index.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
-import { ReplayClock } from '../../src/simulation/clock.js';
 import { Engine } from '../../src/simulation/engine.js';
 import { toMachineEvent } from '../../src/simulation/replay.js';
 import { generatedDispute, generatedYaml } from '../helpers/generate.js';
+import { bareActor } from './baseline.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
@@ -32,21 +29,6 @@ function time(fn: () => void, runs: number): number {
     times.push(performance.now() - t);
   }
   return median(times);
-}
-
-/** The bare baseline: XState's actor on the replay clock, each event sent at its instant, nothing else. */
-function bareActor(s: Scenario, events: DisputeEvent[]): void {
-  const clock = new ReplayClock(parseInstant(s.period.from));
-  const actor = createActor(disputeMachine, {
-    clock,
-    input: { rules: s.rules, importantPublicService: s.importantPublicService, start: s.period.from },
-  });
-  actor.start();
-  for (const e of events) {
-    clock.advanceTo(Math.max(clock.now(), parseInstant(e.at)));
-    actor.send(e);
-  }
-  actor.stop();
 }
 
 /** The engine with nothing recorded. */

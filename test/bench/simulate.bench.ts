@@ -5,32 +5,17 @@
  * path and 1 000 000 disputes in under 60 s on 2 cores; this prints where the reference path stands.
  */
 import { bench, describe } from 'vitest';
-import { createActor } from 'xstate';
-import { parseInstant } from '../../src/domain/time.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
-import { disputeMachine } from '../../src/machine/index.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
-import { ReplayClock } from '../../src/simulation/clock.js';
 import { toMachineEvent } from '../../src/simulation/replay.js';
 import { simulateRuns } from '../../src/simulation/simulate.js';
+import { bareActor } from './baseline.js';
 
 const s2023: Scenario = new ScenarioCatalogue().resolve('2023');
 const events = s2023.events.map(toMachineEvent);
 
 /** The bare baseline: one 2023 replay through a bare actor on the replay clock. */
-function bareDispute(): void {
-  const clock = new ReplayClock(parseInstant(s2023.period.from));
-  const actor = createActor(disputeMachine, {
-    clock,
-    input: { rules: s2023.rules, importantPublicService: s2023.importantPublicService, start: s2023.period.from },
-  });
-  actor.start();
-  for (const e of events) {
-    clock.advanceTo(Math.max(clock.now(), parseInstant(e.at)));
-    actor.send(e);
-  }
-  actor.stop();
-}
+const bareDispute = () => bareActor(s2023, events);
 
 const RUNS = 500;
 let t = performance.now();

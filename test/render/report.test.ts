@@ -8,6 +8,7 @@ import { ScenarioCatalogue } from '../../src/loader/registry.js';
 import { packHtml } from '../../src/render/report/html.js';
 import { packMarkdown } from '../../src/render/report/markdown.js';
 import { buildComparisonPack, buildPack, type Pack, UnknownCutError } from '../../src/render/report/pack.js';
+import { replay } from '../../src/simulation/replay.js';
 import { scenario } from '../helpers/scenarios.js';
 
 const HISTORICAL = ['2016', '2023', '2025', 'rcn-2023', 'consultants'];
@@ -135,7 +136,7 @@ describe('the teacher’s pack', () => {
     const s = catalogue.resolve('2023');
     const pack = buildPack(s, { whatIfs: catalogue.whatIfsOf(s).map((w) => w.scenario) });
     const part = pack.disputes[0];
-    expect(part?.timeline).toHaveLength(replayLength(s));
+    expect(part?.timeline).toHaveLength(replay(s).steps.length);
     expect(part?.epilogue?.outcome).toBe('settled');
     expect(part?.whatIfs.map((w) => w.id).sort()).toEqual([
       'junior-doctors-2023-acas',
@@ -181,10 +182,6 @@ describe('the teacher’s pack', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
-
-function replayLength(s: ReturnType<typeof scenario>): number {
-  return buildPack(s).disputes[0]?.timeline.length ?? 0;
-}
 
 describe('the Markdown of a pack, locked', () => {
   it('the worked example’s student handout, whole', () => {

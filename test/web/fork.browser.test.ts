@@ -15,19 +15,22 @@ import { type InspectorServer, startServer } from '../../src/web/server.js';
 import { inspectionSteps } from '../../src/web/steps.js';
 import { browserTestsRun, launch } from '../helpers/browser.js';
 import { cli } from '../helpers/cli.js';
-import { scenario } from '../helpers/scenarios.js';
 
 const runs = browserTestsRun('the fork browser tests');
 
-describe.runIf(runs)('forking the 2023 dispute in the page', () => {
+describe.runIf(runs)('forking the 2023 dispute in the page, and opening its shipped what-ifs', () => {
   let server: InspectorServer;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'dispute-sim-fork-'));
+  const catalogue = new ScenarioCatalogue();
+  const base = catalogue.resolve('2023');
+  const whatIfs = catalogue.whatIfsOf(base);
 
   beforeAll(async () => {
-    const inspection = await buildInspection(scenario('2023'));
+    // The page as `inspect 2023` serves it: with the what-ifs that ship with the dispute.
+    const inspection = await buildInspection(base, { whatIfs: whatIfs.map((w) => w.file) });
     server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -92,32 +95,6 @@ describe.runIf(runs)('forking the 2023 dispute in the page', () => {
     expect(await page.isHidden('#branch-banner')).toBe(true);
     expect(await page.$$eval('#log li', (lis) => lis.length)).toBeGreaterThan(shown.length);
     expect(problems).toEqual([]);
-  });
-});
-
-describe.runIf(runs)('the what-ifs that ship with a dispute, opened from its page', () => {
-  let server: InspectorServer;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-  const catalogue = new ScenarioCatalogue();
-  const base = catalogue.resolve('2023');
-  const whatIfs = catalogue.whatIfsOf(base);
-
-  beforeAll(async () => {
-    const inspection = await buildInspection(base, { whatIfs: whatIfs.map((w) => w.file) });
-    server = await startServer({ inspection: JSON.stringify(inspection), styles: inlineStyles(inspection.chart.svg) });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]');
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('lists every shipped counterfactual of 2023, and each replays in the page to the CLI’s steps and outcome', async () => {

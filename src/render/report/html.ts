@@ -6,7 +6,7 @@
  */
 import { escapeXml } from '../chart/svg.js';
 import { humanDate } from '../describe.js';
-import type { Cited, Pack, PackDispute, Reference } from './pack.js';
+import { type Cited, type Pack, type PackDispute, packKindWords, type Reference } from './pack.js';
 
 const esc = escapeXml;
 
@@ -185,12 +185,7 @@ function dispute(d: PackDispute, pack: Pack): string {
 
 /** The pack as one HTML document. */
 export function packHtml(pack: Pack): string {
-  const kind =
-    pack.kind === 'teacher'
-      ? 'Teacher’s pack'
-      : pack.kind === 'student'
-        ? `Student handout, to ${humanDate(pack.until ?? '')}`
-        : 'Comparison pack';
+  const kind = packKindWords(pack);
   const header =
     pack.kind === 'comparison' ? `${kind}: ${pack.disputes.map((d) => d.id).join(', ')}` : `${pack.title} — ${kind}`;
   const body: string[] = [

@@ -4,7 +4,7 @@
  * text stands without the pictures. Without `figures` the charts are given by their tables alone.
  */
 import { humanDate } from '../describe.js';
-import type { Cited, Pack, PackDispute, Reference } from './pack.js';
+import { type Cited, type Pack, type PackDispute, packKindWords, type Reference } from './pack.js';
 
 /** Where the charts go: the folder (relative to the Markdown file) their SVG files are written to. */
 export interface MarkdownOptions {
@@ -147,12 +147,7 @@ function dispute(d: PackDispute, pack: Pack, options: MarkdownOptions, files: Ma
 /** The pack as Markdown, with the chart files to write beside it. */
 export function packMarkdown(pack: Pack, options: MarkdownOptions = {}): MarkdownPack {
   const files: MarkdownPack['files'] = [];
-  const kind =
-    pack.kind === 'teacher'
-      ? 'Teacher’s pack'
-      : pack.kind === 'student'
-        ? `Student handout, to ${humanDate(pack.until ?? '')}`
-        : 'Comparison pack';
+  const kind = packKindWords(pack);
   const out: string[] = [`# ${md(pack.title)}`, `*${kind} · dispute-sim*`];
   if (pack.disputes.length === 1) out.push(md(pack.disputes[0]?.period ?? ''));
   if (pack.comparison) out.push('## Side by side', table(pack.comparison.head, pack.comparison.rows));

@@ -13,7 +13,7 @@ import { replay } from '../../simulation/replay.js';
 import type { InspectionStep } from '../../web/page/types.js';
 import { inspectionSteps } from '../../web/steps.js';
 import { comparisonTable, summarize } from '../compare.js';
-import { ballotFigureWords, claimWords, daySpan, EventNames, humanDate, outcomeWords } from '../describe.js';
+import { ballotFigureWords, claimWords, daySpan, humanDate, outcomeWords } from '../describe.js';
 import { type ReportChart, reportCharts } from './charts.js';
 import { type GlossaryEntry, glossaryWith } from './glossary.js';
 
@@ -132,6 +132,13 @@ export interface Pack {
   comparison?: { head: string[]; rows: string[][] };
   glossary: GlossaryEntry[];
   references: Reference[];
+}
+
+/** What a pack is, as its heading says it: `Teacher’s pack`, `Student handout, to 22 May 2023`. */
+export function packKindWords(pack: Pack): string {
+  if (pack.kind === 'teacher') return 'Teacher’s pack';
+  if (pack.kind === 'student') return `Student handout, to ${humanDate(pack.until ?? '')}`;
+  return 'Comparison pack';
 }
 
 /** How to build a pack. */
@@ -482,8 +489,8 @@ function disputePart(
     decision: decisionIndex.has(i),
   }));
 
-  const names = new EventNames();
-  const described = steps.map((s) => names.describe(s.event));
+  // Each step's words, as inspectionSteps wrote them (named by the steps before it).
+  const described = steps.map((s) => s.description);
   const decisions: PackDecision[] = decisionList
     .filter((i) => i <= last + (cut ? 1 : 0) && i < steps.length)
     .map((i) => {

@@ -323,7 +323,6 @@ function openWhatIf(view: View, whatIf: InspectionWhatIf): void {
     byId('whatifs').prepend(h('li', { class: 'reason' }, `That what-if cannot be opened: ${String(error)}`));
     return;
   }
-  if (view.branch) showSteps(view, view.history, undefined);
   showSteps(view, branch.steps, branch);
   go(view, branchOpening(branch));
   history.replaceState(null, '', `${location.pathname}${location.search}#whatif=${encodeURIComponent(whatIf.id)}`);
