@@ -24,6 +24,8 @@ body { max-width: 178mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 20pt; margin: 0 0 4pt; line-height: 1.2; }
 h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1.5pt solid #111; padding-bottom: 2pt; break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 12pt 0 4pt; break-after: avoid; }
+/* A section's short introduction stays with what it introduces, never alone at the foot of a page. */
+h2 + p.muted, h3 + p { break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
 .muted { color: #444; }
 .kind { text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; color: #444; margin: 0 0 2pt; }

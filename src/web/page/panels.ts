@@ -55,7 +55,7 @@ export function renderStep(
       'li',
       {},
       h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.title),
-      ` — ${s.publisher}${s.date ? `, ${s.date}` : ''}`,
+      ` — ${s.publisher}${s.date ? `, ${humanDate(s.date)}` : ''}`,
       s.archived
         ? h(
             'span',
