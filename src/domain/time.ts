@@ -167,6 +167,15 @@ function formatWall(wall: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/** Whole UK calendar days from one instant's day to another's (the 13th to the 27th is 14). */
+export function calendarDays(fromMs: number, toMs: number): number {
+  const utcDay = (epochMs: number) => {
+    const local = epochMs + londonOffsetMs(epochMs);
+    return local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
+  };
+  return Math.round((utcDay(toMs) - utcDay(fromMs)) / DAY_MS);
+}
+
 /** Whole days of action in a stretch of action: a 72-hour walkout is 3, two 9-hour days are 2. */
 export function daysOfAction(startMs: number, endMs: number): number {
   if (endMs <= startMs) return 0;

@@ -5,7 +5,7 @@
  * (`problemWith` in explain.ts), so a guard and its reason cannot disagree.
  */
 import { judgeBallot, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
-import { addMonths, DAY_MS, formatDay, formatInstant, parseInstant } from '../domain/time.js';
+import { addMonths, calendarDays, DAY_MS, formatDay, formatInstant, parseInstant } from '../domain/time.js';
 import { eventFaults } from '../schemas/events/faults.js';
 import type { DisputeEvent, EventOf } from '../schemas/events/index.js';
 import type { ActionRecord, BallotRecord, OfferRecord, ReferendumRecord } from '../schemas/record.js';
@@ -215,12 +215,6 @@ type StrikeDates = 'strike.called' | 'strike.rescheduled';
 
 const mandateLive: Rule<StrikeDates> = (c) =>
   !c.balloting.mandate || c.balloting.mandate.endedAt ? 'there is no live mandate for industrial action' : undefined;
-
-/** Whole UK calendar days from one instant's day to another's (the 13th to the 27th is 14). */
-function calendarDays(fromMs: number, toMs: number): number {
-  const utcDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
-  return Math.round((utcDay(formatDay(toMs)) - utcDay(formatDay(fromMs))) / DAY_MS);
-}
 
 /**
  * Notice as TULRCA s.234A(4)(b) counts it: the employer must receive it in the period "ending with the seventh

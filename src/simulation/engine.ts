@@ -144,6 +144,16 @@ export class Engine {
     return this.snapshot.status === 'active';
   }
 
+  /**
+   * The timers armed now, earliest first (ties in the order they were armed, as the clock fires them): the chart's
+   * name for each delay (`untilNextStrike`, `untilMandateExpires`, …) and the instant it is due.
+   */
+  timers(): { delay: string; dueMs: number }[] {
+    return [...this.#scheduled.values()]
+      .sort((a, b) => a.dueMs - b.dueMs)
+      .map((s) => ({ delay: s.event.type.split('.')[2] ?? '', dueMs: s.dueMs }));
+  }
+
   /** Lets time pass to an instant; returns the steps time caused on the way, each at its own instant. */
   advanceTo(instantMs: number): TimedStep[] {
     const steps: TimedStep[] = [];
