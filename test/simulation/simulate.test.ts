@@ -12,6 +12,7 @@ import { DEFAULT_STRATEGY } from '../../src/schemas/strategy.js';
 import { mergeBranch } from '../../src/simulation/branch.js';
 import { replay } from '../../src/simulation/replay.js';
 import {
+  acceptedUplift,
   concession,
   type RunResult,
   resistance,
@@ -100,6 +101,7 @@ describe('simulate', () => {
         const trace = replay(merged.scenario);
         expect(trace.final.outcome, `${ref} run ${run.index}`).toBe(run.outcome);
         expect(trace.final.context.action.daysOfAction, `${ref} run ${run.index}`).toBe(run.strikeDays);
+        expect(acceptedUplift(trace.final.context), `${ref} run ${run.index}`).toBe(run.upliftPct);
         // Every move the run played was accepted; the replay refuses none of them.
         const own = new Set((run.events ?? []).map((e) => e.id));
         const refused = trace.steps.filter((st) => st.id && own.has(st.id) && !st.accepted);
