@@ -29,9 +29,14 @@ function summerTime(year: number): [number, number] {
 }
 
 const summerTimes = new Map<number, [number, number]>();
+let lastYear: { from: number; to: number; bst: [number, number] } = { from: 0, to: 0, bst: [0, 0] };
 
 /** The offset of UK local time from UTC at an instant, in milliseconds (0 in winter, 3 600 000 in summer). */
 export function londonOffsetMs(epochMs: number): number {
+  // The year looked up last, kept with its summer time: most calls fall in it.
+  if (epochMs >= lastYear.from && epochMs < lastYear.to) {
+    return epochMs >= lastYear.bst[0] && epochMs < lastYear.bst[1] ? 3_600_000 : 0;
+  }
   const year = new Date(epochMs).getUTCFullYear();
   // The EU rule has held in the UK since 1996; older instants ask the time-zone database.
   if (year >= 1996 && year < 2100) {
@@ -40,6 +45,7 @@ export function londonOffsetMs(epochMs: number): number {
       bst = summerTime(year);
       summerTimes.set(year, bst);
     }
+    lastYear = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), bst };
     return epochMs >= bst[0] && epochMs < bst[1] ? 3_600_000 : 0;
   }
   return zoneOffsetMs(epochMs);

@@ -10,7 +10,7 @@ import type { DisputeEvent } from '../schemas/events/index.js';
 import type { DisputeRecord } from '../schemas/record.js';
 import type { Engine } from './engine.js';
 import type { FastMandateState, FastStart, FastTimer } from './fast.js';
-import type { Move, Table, TableMandate, TableOffer, TableResult, TableState } from './table.js';
+import type { Move, Table, TableBallot, TableMandate, TableOffer, TableResult, TableState } from './table.js';
 import { moveFields } from './table.js';
 
 const msOf = (text: string | null | undefined): number | null => (text ? parseInstant(text) : null);
@@ -231,7 +231,7 @@ export class ActorTable implements Table {
 
   offerOnTable(): TableOffer | undefined {
     const o = this.#record.negotiation.offers.find((x) => x.status === 'open' || x.status === 'putToMembers');
-    return o && { id: o.id, pct: o.payUpliftPct ?? 0, putToMembers: o.status === 'putToMembers' };
+    return o && { id: o.id, pct: o.payUpliftPct, status: o.status };
   }
 
   openVote(): string | undefined {
@@ -256,12 +256,12 @@ export class ActorTable implements Table {
 
   mandate(): TableMandate | undefined {
     const m = this.#record.balloting.mandate;
-    return m ? { ballot: m.ballot, live: !m.endedAt, expiresMs: msOf(m.expiresAt) ?? undefined } : undefined;
+    return m ? { ballot: m.ballot, ended: msOf(m.endedAt), expires: msOf(m.expiresAt) } : undefined;
   }
 
-  openBallot(): { id: string; closesMs: number | undefined } | undefined {
+  openBallot(): TableBallot | undefined {
     const b = this.#record.balloting.ballots.find((x) => !x.closedAt);
-    return b && { id: b.id, closesMs: msOf(b.closes) ?? undefined };
+    return b && { id: b.id, closes: msOf(b.closes) };
   }
 
   ballotCount(): number {

@@ -2,7 +2,7 @@
  * Fast runs: each plays at its own copy of the fast table made from one plain start. Nothing here imports XState,
  * so worker threads load it in milliseconds; the start itself is made from the replay (`fastRunsOf`, simulate.ts).
  */
-import { DEFAULT_STRATEGY, type Strategy } from '../schemas/strategy.js';
+import type { Strategy } from '../schemas/strategy.js';
 import { FastDispute, type FastStart } from './fast.js';
 import { playRun, type RunResult } from './runs.js';
 
@@ -17,14 +17,14 @@ export interface FastRuns {
 export interface FastRunOptions {
   runs: number;
   seed: number;
-  strategy?: Strategy;
+  strategy: Strategy;
   keep?: readonly number[];
   first?: number;
 }
 
 /** Plays fast runs `first` to `first + runs − 1` from a start, reporting each as it ends. */
 export function playFastRuns(from: FastRuns, options: FastRunOptions, onRun: (run: RunResult) => void): void {
-  const strategy = options.strategy ?? DEFAULT_STRATEGY;
+  const strategy = options.strategy;
   const keep = new Set(options.keep ?? []);
   const first = options.first ?? 0;
   const setting = { strategy, seed: options.seed, startMs: from.startMs, claimPct: from.claimPct };

@@ -11,7 +11,7 @@
  */
 import { type RegimeId, type RulesChoice, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addDays, addMonths, calendarDays, daysOfAction, startOfDay } from '../domain/time.js';
-import type { Move, Table, TableMandate, TableOffer, TableResult, TableState } from './table.js';
+import type { Move, Table, TableBallot, TableMandate, TableOffer, TableResult, TableState } from './table.js';
 
 /** The chart's top-level state. */
 export type FastStatus = TableState['status'];
@@ -158,9 +158,9 @@ function judgeCounts(
  * When a mandate granted at an instant ends: months or days from the start of its UK day. Runs close ballots on
  * the same weekly instants, so each is worked out once.
  */
-const mandateEnds = new Map<string, number>();
+const mandateEnds = new Map<number, number>();
 function mandateEnd(at: number, months: number, days: number): number {
-  const key = `${at}/${months}/${days}`;
+  const key = at * 1024 + months * 64 + days;
   let end = mandateEnds.get(key);
   if (end === undefined) {
     const day = startOfDay(at);
@@ -245,11 +245,7 @@ export class FastDispute implements Table {
   }
 
   offerOnTable(): TableOffer | undefined {
-    for (const o of this.offers) {
-      if (o.status === 'open' || o.status === 'putToMembers') {
-        return { id: o.id, pct: o.pct ?? 0, putToMembers: o.status === 'putToMembers' };
-      }
-    }
+    for (const o of this.offers) if (o.status === 'open' || o.status === 'putToMembers') return o;
     return undefined;
   }
 
@@ -277,12 +273,11 @@ export class FastDispute implements Table {
   }
 
   mandate(): TableMandate | undefined {
-    const m = this.mandateRecord;
-    return m ? { ballot: m.ballot, live: m.ended === null, expiresMs: m.expires ?? undefined } : undefined;
+    return this.mandateRecord ?? undefined;
   }
 
-  openBallot(): { id: string; closesMs: number | undefined } | undefined {
-    for (const b of this.ballots) if (b.closed === null) return { id: b.id, closesMs: b.closes ?? undefined };
+  openBallot(): TableBallot | undefined {
+    for (const b of this.ballots) if (b.closed === null) return b;
     return undefined;
   }
 

@@ -112,7 +112,7 @@ class Run {
   ) {
     this.#ballots = table.ballotCount();
     const open = table.openBallot();
-    if (open) this.#ballotCloses = open.closesMs ?? startMs + 4 * WEEK_MS;
+    if (open) this.#ballotCloses = open.closes ?? startMs + 4 * WEEK_MS;
     if (table.openVote() !== undefined) this.#voteCloses = startMs + 2 * WEEK_MS;
     const start = new Date(startMs);
     this.#lastAwardYear = start.getUTCFullYear() - (start.getUTCMonth() + 1 > (strategy.awards?.month ?? 13) ? 0 : 1);
@@ -170,9 +170,9 @@ class Run {
     const t = this.table;
     const offer = t.offerOnTable();
     if (!offer) return;
-    const total = t.awardsAcceptedPct() + offer.pct;
+    const total = t.awardsAcceptedPct() + (offer.pct ?? 0);
     const wants = resistance(this.strategy.members, this.claimPct, this.#declaredMonths(ms));
-    if (offer.putToMembers) {
+    if (offer.status === 'putToMembers') {
       const vote = t.openVote();
       if (vote === undefined || (this.#voteCloses !== undefined && ms < this.#voteCloses)) return;
       // The yes share: a logistic of how far the offer clears what the members want, with the spread as its scale.
@@ -216,13 +216,13 @@ class Run {
     const u = this.strategy.union;
     const t = this.table;
     const mandate = t.mandate();
-    const live = mandate?.live === true;
+    const live = mandate !== undefined && mandate.ended === null;
     const open = t.openBallot();
     if (open && this.#ballotCloses !== undefined && ms >= this.#ballotCloses) {
       this.#closeBallot(ms, open.id);
       return;
     }
-    const expires = live ? mandate.expiresMs : undefined;
+    const expires = live ? (mandate.expires ?? undefined) : undefined;
     const due = !live || (expires !== undefined && expires - ms <= u.reballot.leadWeeks * WEEK_MS);
     // The first ballot waits while the union prepares it (weeks after the declaration).
     const ready = this.#ballots > 0 || this.#declaredMonths(ms) * (MONTH_MS / WEEK_MS) >= (u.firstBallotWeeks ?? 0);
@@ -265,7 +265,7 @@ class Run {
     const t = this.table;
     if (!this.#play({ type: 'ballot.closed', at: ms, ballot, entitled: r.entitled, cast, yes, no: cast - yes })) return;
     const m = t.mandate();
-    const failed = !m || m.ballot !== ballot || !m.live;
+    const failed = !m || m.ballot !== ballot || m.ended !== null;
     if (failed && t.actionIdle()) {
       if (this.random() < this.strategy.union.abandonAfterFailedBallot) this.#play({ type: 'dispute.ended', at: ms });
     }

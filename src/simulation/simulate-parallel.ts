@@ -40,7 +40,7 @@ export async function simulateParallel(
     return { first: from, runs: to - from };
   });
   const done = new Array<number>(k).fill(0);
-  const { workers: _workers, onRun: _onRun, ...rest } = options;
+  const { workers: _workers, onRun: _onRun, ...rest } = { ...options, strategy: options.strategy ?? DEFAULT_STRATEGY };
   const parts = await Promise.all(
     shares.map(
       (share, i) =>

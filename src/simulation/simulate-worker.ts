@@ -5,13 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../schemas/scenario.js';
+import type { Strategy } from '../schemas/strategy.js';
 import type { RunResult } from './runs.js';
 import type { FastRuns, SimulateOptions } from './simulate.js';
 import { Tally } from './tally.js';
 
 /** What a worker is given: its share of the runs, and the start (fast) or the scenario (actor). */
 export interface WorkerTask {
-  options: SimulateOptions;
+  options: SimulateOptions & { strategy: Strategy };
   fast?: FastRuns;
   scenario?: Scenario;
 }

@@ -106,7 +106,7 @@ export function simulateRuns(
   const strategy = options.strategy ?? DEFAULT_STRATEGY;
   const start = simulationStart(scenario, options.from);
   if ((options.engine ?? 'fast') === 'fast') {
-    playFastRuns(fastRunsOf(scenario, start, strategy), options, onRun);
+    playFastRuns(fastRunsOf(scenario, start, strategy), { ...options, strategy }, onRun);
     return start;
   }
   const replayer = startingReplay(scenario, start);

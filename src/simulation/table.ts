@@ -87,17 +87,26 @@ export function moveFields(move: Move): Record<string, unknown> & { type: string
 /** The offer on the table, as the strategies read it. */
 export interface TableOffer {
   readonly id: string;
-  /** Its headline rise (0 where it names none). */
-  readonly pct: number;
-  readonly putToMembers: boolean;
+  /** Its headline rise, if it names one. */
+  readonly pct: number | undefined;
+  /** `open`, or `putToMembers` while the members vote on it. */
+  readonly status: string;
 }
 
 /** The mandate held (live or ended), as the strategies read it. */
 export interface TableMandate {
   readonly ballot: string;
-  readonly live: boolean;
-  /** When a fixed-term mandate expires. */
-  readonly expiresMs: number | undefined;
+  /** When it ended, or null while it is live. */
+  readonly ended: number | null;
+  /** When a fixed-term mandate expires (null for one that lasts until given up). */
+  readonly expires: number | null;
+}
+
+/** A ballot, as the strategies read it. */
+export interface TableBallot {
+  readonly id: string;
+  /** When it was to close, if it said. */
+  readonly closes: number | null;
 }
 
 /** How a run ended, with the figures the statistics need. */
@@ -176,7 +185,7 @@ export interface Table {
   actionIdle(): boolean;
   mandate(): TableMandate | undefined;
   /** The first ballot not yet closed, with when it was to close. */
-  openBallot(): { id: string; closesMs: number | undefined } | undefined;
+  openBallot(): TableBallot | undefined;
   /** How many ballots were ever opened. */
   ballotCount(): number;
   result(): TableResult;

@@ -80,11 +80,14 @@ describe('simulate', () => {
     );
   });
 
-  it('gives byte-identical results over any number of worker threads', async () => {
+  it('gives byte-identical results over any number of worker threads, on either table', async () => {
     const one = JSON.stringify(simulate(s2023, { runs: 60, seed: 21 }));
     for (const workers of [2, 3]) {
       expect(JSON.stringify(await simulateParallel(s2023, { runs: 60, seed: 21, workers }))).toBe(one);
     }
+    expect(JSON.stringify(simulate(s2023, { runs: 60, seed: 21, engine: 'actor' }))).toBe(one);
+    const actor = await simulateParallel(s2023, { runs: 60, seed: 21, workers: 2, engine: 'actor' });
+    expect(JSON.stringify(actor)).toBe(one);
   }, 60_000);
 
   it.each(['2016', '2023', '2025', 'rcn-2023', 'consultants'])(
@@ -140,6 +143,17 @@ describe('dispute-sim simulate', () => {
     expect(a.stdout).toBe(b.stdout);
     const json = JSON.parse(a.stdout) as { runs: number; outcomes: Record<string, { count: number }> };
     expect(Object.values(json.outcomes).reduce((n, o) => n + o.count, 0)).toBe(40);
+  });
+
+  it('prints the same JSON from the fast table and from the XState actor, and refuses an unknown --engine', async () => {
+    const args = ['simulate', '2025', '--runs', '30', '--seed', '6', '--from', 'november-talks-collapse', '--json'];
+    const fast = await cli(...args);
+    const actor = await cli(...args, '--engine', 'actor');
+    expect([fast.code, actor.code]).toEqual([0, 0]);
+    expect(actor.stdout).toBe(fast.stdout);
+    const bad = await cli(...args, '--engine', 'quick');
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toContain('--engine takes fast or actor');
   });
 
   it('writes a run as a counterfactual file that replay --strict plays to the same outcome', async () => {
