@@ -39,6 +39,8 @@ export { renderTimeline } from './render/timeline.js';
 export { traceJsonChunks, tracesJsonChunks } from './render/trace-json.js';
 export * from './schemas/index.js';
 export { scenarioJsonSchema } from './schemas/json-schema.js';
+export { DEFAULT_STRATEGY, type Strategy, StrategyFile } from './schemas/strategy.js';
+export { ActorTable, engineState, fastStartOf } from './simulation/actor-table.js';
 export {
   type BranchFields,
   type BranchProblem,
@@ -58,6 +60,7 @@ export {
   type TimedStep,
   type TimedType,
 } from './simulation/engine.js';
+export { FastDispute, type FastStart } from './simulation/fast.js';
 export { applyPatch, diff, type PatchOperation } from './simulation/patch.js';
 export {
   type DisputeGraph,
@@ -81,3 +84,14 @@ export {
 } from './simulation/paths/index.js';
 export { recordAt, records, withFullRecords } from './simulation/records.js';
 export { type RecordMode, Replayer, type ReplayOptions, replay, toMachineEvent } from './simulation/replay.js';
+export {
+  runAsScenario,
+  type SimulateOptions,
+  type Simulation,
+  type SimulationEngine,
+  type SimulationStart,
+  simulate,
+  simulateRuns,
+  simulationStart,
+} from './simulation/simulate.js';
+export type { Move as TableMove, Table, TableState } from './simulation/table.js';

@@ -9,8 +9,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { bench, describe } from 'vitest';
-import { shippedStrategy } from '../../src/loader/strategy.js';
 import { ScenarioCatalogue } from '../../src/loader/registry.js';
+import { shippedStrategy } from '../../src/loader/strategy.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
 import { toMachineEvent } from '../../src/simulation/replay.js';
 import { simulate, simulateRuns } from '../../src/simulation/simulate.js';

@@ -94,9 +94,9 @@ describe('simulate', () => {
     '%s: each run written out replays through the full actor to its outcome, its days of action and its rise',
     (ref) => {
       const s = scenario(ref);
-      const keep = Array.from({ length: 40 }, (_, i) => i);
-      const result = simulate(s, { runs: 40, seed: 11, keep });
-      expect(result.kept).toHaveLength(40);
+      const keep = Array.from({ length: 60 }, (_, i) => i);
+      const result = simulate(s, { runs: 60, seed: 11, keep });
+      expect(result.kept).toHaveLength(60);
       for (const run of result.kept) {
         const file = runAsScenario(s, result.start, run, { seed: 11 });
         const merged = mergeBranch(s, file);
