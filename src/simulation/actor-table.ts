@@ -10,11 +10,11 @@ import type { DisputeEvent } from '../schemas/events/index.js';
 import type { DisputeRecord } from '../schemas/record.js';
 import type { Engine } from './engine.js';
 import type { FastMandateState, FastStart, FastTimer } from './fast.js';
+import { round1 } from './runs.js';
 import type { Move, Table, TableBallot, TableMandate, TableOffer, TableResult, TableState } from './table.js';
 import { moveFields } from './table.js';
 
 const msOf = (text: string | null | undefined): number | null => (text ? parseInstant(text) : null);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The rises of the awards a record has accepted, summed in the order they were published. */
 function awardsAccepted(record: DisputeRecord): number {

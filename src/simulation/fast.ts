@@ -11,6 +11,7 @@
  */
 import { type RegimeId, type RulesChoice, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addDays, addMonths, calendarDays, daysOfAction, startOfDay } from '../domain/time.js';
+import { round1 } from './runs.js';
 import type { Move, Table, TableBallot, TableMandate, TableOffer, TableResult, TableState } from './table.js';
 
 /** The chart's top-level state. */
@@ -119,8 +120,6 @@ export interface FastStart {
   mandateTimer: FastTimer | null;
   seq: number;
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function findId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
   for (let i = 0; i < list.length; i++) if ((list[i] as T).id === id) return list[i];

@@ -4,7 +4,7 @@
  * runs there are. Tallies of shares of the runs merge by adding counts, so any split over workers gives the same
  * summary, byte for byte.
  */
-import type { RunResult } from './runs.js';
+import { type RunResult, round1 } from './runs.js';
 
 /** A distribution's summary: quantiles, mean, and counts in equal bins. */
 export interface Distribution {
@@ -17,8 +17,6 @@ export interface Distribution {
   p95: number;
   bins: { from: number; to: number; count: number }[];
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** How many runs had each value of a figure (figures to one decimal place). */
 export class Counts {
