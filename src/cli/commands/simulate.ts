@@ -120,8 +120,8 @@ export const simulateCommand: Command = {
     '  --workers K     play the runs in K threads (default: one per core for 5,000 runs or more); the answer is\n' +
     '                  the same for any K\n' +
     '  --engine E      fast (default): the runs play at a reducer proved equal to the statechart by\n' +
-    '                  differential tests, about 30 times quicker; actor: at the XState actor itself, the\n' +
-    '                  reference; the answer is the same, byte for byte\n' +
+    '                  differential tests, tens of times quicker (npm run bench measures it); actor: at the\n' +
+    '                  XState actor itself, the reference; the answer is the same, byte for byte\n' +
     '  --strategy F    a strategy file (YAML) changing the defaults; see the README\n' +
     '  --json          the results as JSON\n' +
     '  --run I         write run I as a counterfactual scenario file, which `dispute-sim replay` plays to the same\n' +
