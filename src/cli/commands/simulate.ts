@@ -117,7 +117,7 @@ export const simulateCommand: Command = {
     '                  dispute is declared\n' +
     '  --runs N        how many runs (default 1000; at most 1,000,000)\n' +
     '  --seed S        the seed (a whole number; default 1)\n' +
-    '  --workers K     play the runs in K threads (default: one per core for 5,000 runs or more); the answer is\n' +
+    '  --workers K     play the runs in K threads (default: one per core for 50,000 runs or more); the answer is\n' +
     '                  the same for any K\n' +
     '  --engine E      fast (default): the runs play at a reducer proved equal to the statechart by\n' +
     '                  differential tests, tens of times quicker (npm run bench measures it); actor: at the\n' +
@@ -149,7 +149,7 @@ export const simulateCommand: Command = {
     const runs = intOption('runs', values.runs, 1, 1_000_000) ?? 1000;
     const seed = intOption('seed', values.seed, 0, 2 ** 31 - 1) ?? 1;
     const runIndex = intOption('run', values.run, 0, 1_000_000);
-    const workers = intOption('workers', values.workers, 1, 64) ?? (runs >= 5000 ? availableParallelism() : 1);
+    const workers = intOption('workers', values.workers, 1, 64) ?? (runs >= 50_000 ? availableParallelism() : 1);
     const engine = values.engine === undefined ? 'fast' : String(values.engine);
     if (engine !== 'fast' && engine !== 'actor') {
       throw new UsageError(`--engine takes fast or actor, not ${JSON.stringify(engine)}`);
