@@ -6,9 +6,12 @@
  * clocks, every part of the record a move reads or writes, and the timers armed. Then whole simulated runs, with
  * random strategies, from random steps, must come out the same on both tables, event for event.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDays, DAY_MS, formatDay } from '../../src/domain/time.js';
+import { SCENARIO_DIR } from '../../src/loader/files.js';
 import { shippedStrategy } from '../../src/loader/strategy.js';
 import type { Scenario } from '../../src/schemas/scenario.js';
 import type { Strategy } from '../../src/schemas/strategy.js';
@@ -35,7 +38,23 @@ function enginesAtEveryStep(s: Scenario): Engine[] {
   return out;
 }
 
-const steps = new Map<string, Engine[]>(HISTORICAL.map((ref) => [ref, enginesAtEveryStep(scenario(ref))]));
+/** The shipped counterfactuals and examples, by path: starts the record never reached (other rules, other sectors). */
+const OTHERS = ['counterfactual', 'examples'].flatMap((folder) =>
+  readdirSync(join(SCENARIO_DIR, folder))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(SCENARIO_DIR, folder, f)),
+);
+
+/** 2023 as if doctors were not an important public service: no 40% support test. */
+const OUTSIDE = '2023, outside important public services';
+OTHERS.push(OUTSIDE);
+
+const steps = new Map<string, Engine[]>(
+  [...HISTORICAL, ...OTHERS].map((ref) => [
+    ref,
+    enginesAtEveryStep(ref === OUTSIDE ? { ...scenario('2023'), importantPublicService: false } : scenario(ref)),
+  ]),
+);
 
 /** A name: one the record already holds (by position), the one live now (`@live`), or a fresh one. */
 const nameArb = fc.oneof(
@@ -314,7 +333,8 @@ function playBoth(fast: Table, actor: Table, specs: readonly Spec[]): number {
 
 describe('the fast table against the XState actor', () => {
   it('starts from any step of a replay in the same state as the actor', () => {
-    for (const ref of HISTORICAL) {
+    expect(OTHERS.length).toBeGreaterThanOrEqual(12);
+    for (const ref of [...HISTORICAL, ...OTHERS]) {
       for (const engine of steps.get(ref) ?? []) {
         expect(new FastDispute(fastStartOf(engine)).state()).toEqual(engineState(engine));
       }
@@ -349,6 +369,24 @@ describe('the fast table against the XState actor', () => {
     },
     120_000,
   );
+
+  it('from every step of the counterfactuals and examples (one regime throughout), and of 2023 outside important public services, random moves agree too', () => {
+    for (const ref of OTHERS) {
+      const engines = steps.get(ref) ?? [];
+      fc.assert(
+        fc.property(fc.nat(engines.length - 1), fc.array(specArb, { minLength: 1, maxLength: 60 }), (i, specs) => {
+          const engine = (engines[i] as Engine).fork();
+          try {
+            playBoth(new FastDispute(fastStartOf(engine)), new ActorTable(engine), specs);
+          } finally {
+            engine.stop();
+          }
+        }),
+        { numRuns: 150, seed: 77 },
+      );
+    }
+    TAKEN.clear();
+  }, 120_000);
 
   it('counts notice in UK calendar days, as the rules read it, across the clock changes', () => {
     fc.assert(
