@@ -135,66 +135,22 @@ export function engineState(engine: Engine): TableState {
   };
 }
 
-/** The start of fast runs at an engine's current point: its states, record and timers as plain data. */
+/** The start of fast runs at an engine's current point: its state, rules and timers as plain data. */
 export function fastStartOf(engine: Engine): FastStart {
   const state = engineState(engine);
-  const c = engine.snapshot.context;
-  const regions = state.regions;
+  const law = engine.snapshot.context.law;
   const t = timersOf(engine);
-  const mandate = c.balloting.mandate;
   return {
-    rules: c.law.rules,
-    importantPublicService: c.law.importantPublicService,
-    status: state.status,
-    ballotRegion: (regions?.ballot ?? 'idle') as FastStart['ballotRegion'],
-    mandateRegion: (regions?.mandate ?? 'none') as FastMandateState,
-    offerRegion: (regions?.offer ?? 'none') as FastStart['offerRegion'],
-    actionRegion: (regions?.action ?? 'none') as FastStart['actionRegion'],
-    clock: state.clockMs,
-    now: state.recordNowMs,
-    declared: state.declaredMs,
-    ended: state.endedMs,
-    ballots: state.ballots.map((b) => ({
-      id: b.id,
-      regime: b.regime,
-      closes: b.closesMs,
-      closed: b.closedMs,
-      mandate: b.mandate,
-      supplementary: b.supplementary,
-    })),
-    mandate: state.mandate && {
-      ballot: state.mandate.ballot,
-      regime: state.mandate.regime,
-      granted: state.mandate.grantedMs,
-      expires: state.mandate.expiresMs,
-      startBy: state.mandate.startByMs,
-      ended: state.mandate.endedMs,
-      end: state.mandate.end,
-      endedBy: !!mandate?.endedBy,
+    rules: law.rules,
+    importantPublicService: law.importantPublicService,
+    state,
+    regions: {
+      ballot: (state.regions?.ballot ?? 'idle') as FastStart['regions']['ballot'],
+      mandate: (state.regions?.mandate ?? 'none') as FastMandateState,
+      offer: (state.regions?.offer ?? 'none') as FastStart['regions']['offer'],
+      action: (state.regions?.action ?? 'none') as FastStart['regions']['action'],
     },
-    supplementaryMandates: state.supplementaryMandates,
-    offers: state.offers.map((o) => ({ id: o.id, pct: o.pct ?? undefined, status: o.status })),
-    votes: state.referendums.map((v) => ({
-      id: v.id,
-      kind: v.kind,
-      offer: v.offer ?? undefined,
-      closed: v.closedMs,
-      result: v.result,
-    })),
-    awards: state.awards.map((a) => ({ id: a.id, pct: a.pct ?? undefined, accepted: a.acceptedMs })),
-    impositions: state.impositions,
-    termsInForce: state.termsInForce,
-    actions: state.actions.map((a) => ({
-      id: a.id,
-      start: a.startMs,
-      end: a.endMs,
-      ballot: a.ballot,
-      status: a.status,
-      days: a.days,
-    })),
-    pending: state.pending,
-    running: state.running,
-    daysOfAction: state.daysOfAction,
+    mandateEndedBy: !!engine.snapshot.context.balloting.mandate?.endedBy,
     actionTimer: t.action,
     mandateTimer: t.mandate,
     seq: t.seq,
@@ -231,7 +187,7 @@ export class ActorTable implements Table {
 
   offerOnTable(): TableOffer | undefined {
     const o = this.#record.negotiation.offers.find((x) => x.status === 'open' || x.status === 'putToMembers');
-    return o && { id: o.id, pct: o.payUpliftPct, status: o.status };
+    return o && { id: o.id, pct: o.payUpliftPct ?? null, status: o.status };
   }
 
   openVote(): string | undefined {
@@ -256,12 +212,12 @@ export class ActorTable implements Table {
 
   mandate(): TableMandate | undefined {
     const m = this.#record.balloting.mandate;
-    return m ? { ballot: m.ballot, ended: msOf(m.endedAt), expires: msOf(m.expiresAt) } : undefined;
+    return m ? { ballot: m.ballot, endedMs: msOf(m.endedAt), expiresMs: msOf(m.expiresAt) } : undefined;
   }
 
   openBallot(): TableBallot | undefined {
     const b = this.#record.balloting.ballots.find((x) => !x.closedAt);
-    return b && { id: b.id, closes: msOf(b.closes) };
+    return b && { id: b.id, closesMs: msOf(b.closes) };
   }
 
   ballotCount(): number {

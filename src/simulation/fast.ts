@@ -11,7 +11,7 @@
  */
 import { type RegimeId, type RulesChoice, regimeById, regimeForBallot, regimeForNotice } from '../domain/regimes.js';
 import { addDays, addMonths, calendarDays, daysOfAction, startOfDay } from '../domain/time.js';
-import { round1 } from './runs.js';
+import { remembered, round1 } from './runs.js';
 import type { Move, Table, TableBallot, TableMandate, TableOffer, TableResult, TableState } from './table.js';
 
 /** The chart's top-level state. */
@@ -26,61 +26,18 @@ export type FastMandateState =
   | 'lapsed'
   | 'relinquished';
 
-/** A ballot of the record. */
-export interface FastBallot {
-  id: string;
-  regime: RegimeId;
-  closes: number | null;
-  closed: number | null;
-  mandate: boolean | null;
-  supplementary: boolean;
-}
-
+/** A ballot of the record: the record's items have the canonical state's own shapes, mutable. */
+export type FastBallot = TableState['ballots'][number];
 /** The mandate of the record. */
-export interface FastMandate {
-  ballot: string;
-  regime: RegimeId;
-  granted: number;
-  expires: number | null;
-  startBy: number | null;
-  ended: number | null;
-  end: string | null;
-  /** Whether a court fixed its end (it then ends as the court said). */
-  endedBy: boolean;
-}
-
+export type FastMandate = NonNullable<TableState['mandate']>;
 /** An offer of the record. */
-export interface FastOffer {
-  id: string;
-  pct: number | undefined;
-  status: string;
-}
-
+export type FastOffer = TableState['offers'][number];
 /** A member vote of the record. */
-export interface FastVote {
-  id: string;
-  kind: string;
-  offer: string | undefined;
-  closed: number | null;
-  result: string | null;
-}
-
+export type FastVote = TableState['referendums'][number];
 /** A pay review award of the record. */
-export interface FastAward {
-  id: string;
-  pct: number | undefined;
-  accepted: number | null;
-}
-
+export type FastAward = TableState['awards'][number];
 /** A called strike of the record. */
-export interface FastAction {
-  id: string;
-  start: number;
-  end: number;
-  ballot: string;
-  status: string;
-  days: number | null;
-}
+export type FastAction = TableState['actions'][number];
 
 /** A timer armed: when it is due and its place in the order of arming. */
 export interface FastTimer {
@@ -90,32 +47,21 @@ export interface FastTimer {
 
 /**
  * Where every run starts: a step of the replay as plain data (it crosses to worker threads), made from the actor
- * by `fastStartOf` (actor-table.ts). Pending and running strikes are named by id.
+ * by `fastStartOf` (actor-table.ts): the actor's state in the tables' canonical shape, and what else the reducer
+ * needs of it (the rules, the regions even once the dispute is over, the order the timers were armed in).
  */
 export interface FastStart {
   rules: RulesChoice;
   importantPublicService: boolean;
-  status: FastStatus;
-  ballotRegion: 'idle' | 'open';
-  mandateRegion: FastMandateState;
-  offerRegion: 'none' | 'tabled' | 'putToMembers';
-  actionRegion: 'none' | 'announced' | 'striking' | 'ended';
-  clock: number;
-  now: number;
-  declared: number | null;
-  ended: number | null;
-  ballots: FastBallot[];
-  mandate: FastMandate | null;
-  supplementaryMandates: number;
-  offers: FastOffer[];
-  votes: FastVote[];
-  awards: FastAward[];
-  impositions: number;
-  termsInForce: boolean;
-  actions: FastAction[];
-  pending: string[];
-  running: string | null;
-  daysOfAction: number;
+  state: TableState;
+  regions: {
+    ballot: 'idle' | 'open';
+    mandate: FastMandateState;
+    offer: 'none' | 'tabled' | 'putToMembers';
+    action: 'none' | 'announced' | 'striking' | 'ended';
+  };
+  /** Whether a court fixed the mandate's end (it then ends as the court said). */
+  mandateEndedBy: boolean;
   actionTimer: FastTimer | null;
   mandateTimer: FastTimer | null;
   seq: number;
@@ -158,33 +104,27 @@ function judgeCounts(
  * the same weekly instants, so each is worked out once.
  */
 const mandateEnds = new Map<number, number>();
-function mandateEnd(at: number, months: number, days: number): number {
-  const key = at * 1024 + months * 64 + days;
-  let end = mandateEnds.get(key);
-  if (end === undefined) {
-    const day = startOfDay(at);
-    end = months > 0 ? addMonths(day, months) : addDays(day, days);
-    if (mandateEnds.size > 10_000) mandateEnds.clear();
-    mandateEnds.set(key, end);
-  }
-  return end;
-}
+const mandateEnd = (at: number, months: number, days: number): number =>
+  remembered(mandateEnds, at * 1024 + months * 64 + days, () =>
+    months > 0 ? addMonths(startOfDay(at), months) : addDays(startOfDay(at), days),
+  );
 
 /** The reducer over one run's record. */
 export class FastDispute implements Table {
   readonly rules: RulesChoice;
   readonly #ips: boolean;
   status: FastStatus;
-  ballotRegion: FastStart['ballotRegion'];
+  ballotRegion: FastStart['regions']['ballot'];
   mandateRegion: FastMandateState;
-  offerRegion: FastStart['offerRegion'];
-  actionRegion: FastStart['actionRegion'];
+  offerRegion: FastStart['regions']['offer'];
+  actionRegion: FastStart['regions']['action'];
   clock: number;
   now: number;
   declared: number | null;
   ended: number | null;
   ballots: FastBallot[];
   mandateRecord: FastMandate | null;
+  mandateEndedBy: boolean;
   supplementaryMandates: number;
   offers: FastOffer[];
   votes: FastVote[];
@@ -201,23 +141,25 @@ export class FastDispute implements Table {
   #highest: number;
 
   /** A run's own copy of the start: nothing it does reaches the start or another run. */
-  constructor(s: FastStart) {
-    this.rules = s.rules;
-    this.#ips = s.importantPublicService;
+  constructor(start: FastStart) {
+    const s = start.state;
+    this.rules = start.rules;
+    this.#ips = start.importantPublicService;
     this.status = s.status;
-    this.ballotRegion = s.ballotRegion;
-    this.mandateRegion = s.mandateRegion;
-    this.offerRegion = s.offerRegion;
-    this.actionRegion = s.actionRegion;
-    this.clock = s.clock;
-    this.now = s.now;
-    this.declared = s.declared;
-    this.ended = s.ended;
+    this.ballotRegion = start.regions.ballot;
+    this.mandateRegion = start.regions.mandate;
+    this.offerRegion = start.regions.offer;
+    this.actionRegion = start.regions.action;
+    this.clock = s.clockMs;
+    this.now = s.recordNowMs;
+    this.declared = s.declaredMs;
+    this.ended = s.endedMs;
     this.ballots = s.ballots.map((b) => ({ ...b }));
     this.mandateRecord = s.mandate && { ...s.mandate };
+    this.mandateEndedBy = start.mandateEndedBy;
     this.supplementaryMandates = s.supplementaryMandates;
     this.offers = s.offers.map((o) => ({ ...o }));
-    this.votes = s.votes.map((v) => ({ ...v }));
+    this.votes = s.referendums.map((v) => ({ ...v }));
     this.awards = s.awards.map((a) => ({ ...a }));
     this.impositions = s.impositions;
     this.termsInForce = s.termsInForce;
@@ -226,9 +168,9 @@ export class FastDispute implements Table {
     this.pending = s.pending.map(byId);
     this.running = s.running === null ? null : byId(s.running);
     this.daysOfAction = s.daysOfAction;
-    this.actionTimer = s.actionTimer && { ...s.actionTimer };
-    this.mandateTimer = s.mandateTimer && { ...s.mandateTimer };
-    this.seq = s.seq;
+    this.actionTimer = start.actionTimer && { ...start.actionTimer };
+    this.mandateTimer = start.mandateTimer && { ...start.mandateTimer };
+    this.seq = start.seq;
     this.#highest = 0;
     for (const o of this.offers) this.#highest = Math.max(this.#highest, o.pct ?? 0);
   }
@@ -249,13 +191,13 @@ export class FastDispute implements Table {
   }
 
   openVote(): string | undefined {
-    for (const v of this.votes) if (v.closed === null) return v.id;
+    for (const v of this.votes) if (v.closedMs === null) return v.id;
     return undefined;
   }
 
   awardsAcceptedPct(): number {
     let sum = 0;
-    for (const a of this.awards) if (a.accepted !== null) sum += a.pct ?? 0;
+    for (const a of this.awards) if (a.acceptedMs !== null) sum += a.pct ?? 0;
     return sum;
   }
 
@@ -276,7 +218,7 @@ export class FastDispute implements Table {
   }
 
   openBallot(): TableBallot | undefined {
-    for (const b of this.ballots) if (b.closed === null) return b;
+    for (const b of this.ballots) if (b.closedMs === null) return b;
     return undefined;
   }
 
@@ -313,43 +255,15 @@ export class FastDispute implements Table {
       recordNowMs: this.now,
       declaredMs: this.declared,
       endedMs: this.ended,
-      ballots: this.ballots.map((b) => ({
-        id: b.id,
-        regime: b.regime,
-        closesMs: b.closes,
-        closedMs: b.closed,
-        mandate: b.mandate,
-        supplementary: b.supplementary,
-      })),
-      mandate: this.mandateRecord && {
-        ballot: this.mandateRecord.ballot,
-        regime: this.mandateRecord.regime,
-        grantedMs: this.mandateRecord.granted,
-        expiresMs: this.mandateRecord.expires,
-        startByMs: this.mandateRecord.startBy,
-        endedMs: this.mandateRecord.ended,
-        end: this.mandateRecord.end,
-      },
+      ballots: this.ballots.map((b) => ({ ...b })),
+      mandate: this.mandateRecord && { ...this.mandateRecord },
       supplementaryMandates: this.supplementaryMandates,
-      offers: this.offers.map((o) => ({ id: o.id, pct: o.pct ?? null, status: o.status })),
-      referendums: this.votes.map((v) => ({
-        id: v.id,
-        kind: v.kind,
-        offer: v.offer ?? null,
-        closedMs: v.closed,
-        result: v.result,
-      })),
-      awards: this.awards.map((a) => ({ id: a.id, pct: a.pct ?? null, acceptedMs: a.accepted })),
+      offers: this.offers.map((o) => ({ ...o })),
+      referendums: this.votes.map((v) => ({ ...v })),
+      awards: this.awards.map((a) => ({ ...a })),
       impositions: this.impositions,
       termsInForce: this.termsInForce,
-      actions: this.actions.map((a) => ({
-        id: a.id,
-        startMs: a.start,
-        endMs: a.end,
-        ballot: a.ballot,
-        status: a.status,
-        days: a.days,
-      })),
+      actions: this.actions.map((a) => ({ ...a })),
       pending: this.pending.map((a) => a.id),
       running: this.running?.id ?? null,
       daysOfAction: this.daysOfAction,
@@ -388,30 +302,30 @@ export class FastDispute implements Table {
     if (this.actionRegion === 'announced') {
       const next = this.pending[0];
       const m = this.mandateRecord;
-      if (m && m.ended === null && next !== undefined && m.ballot === next.ballot) {
-        this.now = next.start;
+      if (m && m.endedMs === null && next !== undefined && m.ballot === next.ballot) {
+        this.now = next.startMs;
         next.status = 'running';
         this.pending.shift();
         this.running = next;
         this.actionRegion = 'striking';
-        this.actionTimer = this.#arm(next.end);
+        this.actionTimer = this.#arm(next.endMs);
         return;
       }
       const more = this.pending.length > 1;
       const held = this.#hasHeldAction();
       if (next !== undefined) {
-        this.now = next.start;
+        this.now = next.startMs;
         next.status = 'lapsed';
         this.pending.shift();
       }
-      if (more) this.actionTimer = this.#arm(this.pending[0]?.start);
+      if (more) this.actionTimer = this.#arm(this.pending[0]?.startMs);
       else this.actionRegion = held ? 'ended' : 'none';
     } else if (this.actionRegion === 'striking') {
       const more = this.pending.length > 0;
       const r = this.running;
       if (r) {
-        const days = daysOfAction(r.start, r.end);
-        this.now = r.end;
+        const days = daysOfAction(r.startMs, r.endMs);
+        this.now = r.endMs;
         r.status = 'held';
         r.days = days;
         this.running = null;
@@ -419,7 +333,7 @@ export class FastDispute implements Table {
       }
       if (more) {
         this.actionRegion = 'announced';
-        this.actionTimer = this.#arm(this.pending[0]?.start);
+        this.actionTimer = this.#arm(this.pending[0]?.startMs);
       } else this.actionRegion = 'ended';
     }
   }
@@ -427,17 +341,17 @@ export class FastDispute implements Table {
   #mandateTimerFired(): void {
     const m = this.mandateRecord;
     if (this.mandateRegion === 'live.window' && this.#actionBegunUnderMandate()) {
-      this.now = m?.startBy ?? this.now;
-      if (m) m.startBy = null;
+      this.now = m?.startByMs ?? this.now;
+      if (m) m.startByMs = null;
       this.mandateRegion = 'live.openEnded';
       return;
     }
     if (this.mandateRegion !== 'live.term' && this.mandateRegion !== 'live.window') return;
-    const at = m?.expires ?? m?.startBy ?? this.now;
+    const at = m?.expiresMs ?? m?.startByMs ?? this.now;
     this.now = at;
     if (m) {
-      m.ended = at;
-      m.end = m.endedBy ? 'court' : 'lapsed';
+      m.endedMs = at;
+      m.end = this.mandateEndedBy ? 'court' : 'lapsed';
     }
     this.mandateRegion = 'lapsed';
   }
@@ -484,13 +398,13 @@ export class FastDispute implements Table {
     switch (move.type) {
       case 'award.published':
         this.#touch(at);
-        this.awards.push({ id: move.award, pct: move.pct, accepted: null });
+        this.awards.push({ id: move.award, pct: move.pct, acceptedMs: null });
         return true;
       case 'award.accepted': {
         const award = findId(this.awards, move.award);
-        if (!award || award.accepted !== null) return false;
+        if (!award || award.acceptedMs !== null) return false;
         this.#touch(at);
-        for (const a of this.awards) if (a.id === move.award) a.accepted = at;
+        for (const a of this.awards) if (a.id === move.award) a.acceptedMs = at;
         return true;
       }
       case 'terms.imposed':
@@ -540,8 +454,8 @@ export class FastDispute implements Table {
         this.ballots.push({
           id: move.ballot,
           regime,
-          closes: move.closes,
-          closed: null,
+          closesMs: move.closes,
+          closedMs: null,
           mandate: null,
           supplementary: false,
         });
@@ -565,7 +479,7 @@ export class FastDispute implements Table {
     const offer = findId(this.offers, move.offer);
     if (!offer || offer !== this.#current() || offer.status === 'putToMembers') return false;
     this.#touch(move.at);
-    this.votes.push({ id: move.referendum, kind: move.kind, offer: move.offer, closed: null, result: null });
+    this.votes.push({ id: move.referendum, kind: move.kind, offer: move.offer, closedMs: null, result: null });
     offer.status = 'putToMembers';
     this.offerRegion = 'putToMembers';
     return true;
@@ -574,15 +488,15 @@ export class FastDispute implements Table {
   #voteClosed(move: Extract<Move, { type: 'referendum.closed' }>): boolean {
     if (move.yesPct + move.noPct > 100 + 1e-9) return false;
     const vote = findId(this.votes, move.referendum);
-    if (!vote || vote.closed !== null) return false;
+    if (!vote || vote.closedMs !== null) return false;
     const current = this.#current();
-    const onOffer = vote.offer !== undefined && current?.status === 'putToMembers' && current.id === vote.offer;
+    const onOffer = vote.offer !== null && current?.status === 'putToMembers' && current.id === vote.offer;
     const result = move.yesPct > move.noPct ? 'yes' : 'no';
     if (onOffer && !(this.status === 'active' && this.offerRegion === 'putToMembers')) return false;
     this.#touch(move.at);
-    vote.closed = move.at;
+    vote.closedMs = move.at;
     vote.result = result;
-    const offer = vote.offer === undefined ? undefined : findId(this.offers, vote.offer);
+    const offer = vote.offer === null ? undefined : findId(this.offers, vote.offer);
     if (offer?.status === 'putToMembers') {
       offer.status = result === 'no' ? 'rejected' : vote.kind === 'referendum' ? 'accepted' : 'open';
     }
@@ -596,7 +510,7 @@ export class FastDispute implements Table {
     const { at, entitled, cast, yes, no } = move;
     if (this.ballotRegion !== 'open' || cast > entitled || yes + no > cast) return false;
     const ballot = findId(this.ballots, move.ballot);
-    if (!ballot || ballot.closed !== null) return false;
+    if (!ballot || ballot.closedMs !== null) return false;
     const verdict = judgeCounts(ballot.regime, this.#ips, entitled, cast, yes, no);
     if (!verdict.known) return false;
     const rule = regimeById(ballot.regime).mandate;
@@ -610,28 +524,28 @@ export class FastDispute implements Table {
     }
     // The record.
     this.#touch(at);
-    ballot.closed = at;
+    ballot.closedMs = at;
     ballot.mandate = verdict.mandate;
     if (verdict.mandate) {
       const granted: FastMandate = {
         ballot: ballot.id,
         regime: ballot.regime,
-        granted: at,
-        expires: rule.kind === 'fixed' ? mandateEnd(at, rule.months, 0) : null,
-        startBy: rule.kind === 'until-given-up' ? mandateEnd(at, 0, rule.startWithinWeeks * 7) : null,
-        ended: null,
+        grantedMs: at,
+        expiresMs: rule.kind === 'fixed' ? mandateEnd(at, rule.months, 0) : null,
+        startByMs: rule.kind === 'until-given-up' ? mandateEnd(at, 0, rule.startWithinWeeks * 7) : null,
+        endedMs: null,
         end: null,
-        endedBy: false,
       };
       if (ballot.supplementary) this.supplementaryMandates++;
       else {
         const held = this.mandateRecord;
-        if (held && held.ended === null) {
+        if (held && held.endedMs === null) {
           // A renewed mandate carries on the strikes called or under way.
           for (const a of this.pending) a.ballot = ballot.id;
           if (this.running) this.running.ballot = ballot.id;
         }
         this.mandateRecord = granted;
+        this.mandateEndedBy = false;
       }
     }
     // The regions: the ballot closes; the mandate region leaves its state and enters the new one, arming its timer.
@@ -639,8 +553,8 @@ export class FastDispute implements Table {
     if (next !== undefined) {
       this.mandateTimer = null;
       this.mandateRegion = next;
-      if (next === 'live.term') this.mandateTimer = this.#arm(this.mandateRecord?.expires ?? undefined);
-      else if (next === 'live.window') this.mandateTimer = this.#arm(this.mandateRecord?.startBy ?? undefined);
+      if (next === 'live.term') this.mandateTimer = this.#arm(this.mandateRecord?.expiresMs ?? undefined);
+      else if (next === 'live.window') this.mandateTimer = this.#arm(this.mandateRecord?.startByMs ?? undefined);
     }
     return true;
   }
@@ -649,22 +563,29 @@ export class FastDispute implements Table {
     const { at, start, end } = move;
     if (end <= start || findId(this.actions, move.action)) return false;
     const m = this.mandateRecord;
-    if (!m || m.ended !== null) return false;
+    if (!m || m.endedMs !== null) return false;
     if (calendarDays(at, start) < regimeForNotice(this.rules, at).noticeDays) return false;
-    if (m.expires !== null && !(end < m.expires)) return false;
-    if (m.startBy !== null && start >= m.startBy && !this.#actionBegunUnderMandate()) {
+    if (m.expiresMs !== null && !(end < m.expiresMs)) return false;
+    if (m.startByMs !== null && start >= m.startByMs && !this.#actionBegunUnderMandate()) {
       const first = this.pending[0];
-      if (!(first && first.start < m.startBy)) return false;
+      if (!(first && first.startMs < m.startByMs)) return false;
     }
     this.#touch(at);
-    const action: FastAction = { id: move.action, start, end, ballot: m.ballot, status: 'called', days: null };
+    const action: FastAction = {
+      id: move.action,
+      startMs: start,
+      endMs: end,
+      ballot: m.ballot,
+      status: 'called',
+      days: null,
+    };
     this.actions.push(action);
     let i = 0;
-    while (i < this.pending.length && (this.pending[i] as FastAction).start <= start) i++;
+    while (i < this.pending.length && (this.pending[i] as FastAction).startMs <= start) i++;
     this.pending.splice(i, 0, action);
     if (this.actionRegion !== 'striking') {
       this.actionRegion = 'announced';
-      this.actionTimer = this.#arm(this.pending[0]?.start);
+      this.actionTimer = this.#arm(this.pending[0]?.startMs);
     }
     return true;
   }

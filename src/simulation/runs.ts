@@ -65,31 +65,32 @@ export interface RunResult {
   events?: ScenarioEvent[];
 }
 
-/** The first day of action a strike called at an instant can have: notice as the law counts it, from the next morning at 07:00. */
-const firstStrikeDay = new Map<number, number>();
-function strikeStartAfter(ms: number, noticeDays: number): number {
-  const key = ms * 64 + noticeDays;
-  let start = firstStrikeDay.get(key);
-  if (start === undefined) {
-    start = parseInstant(`${formatInstant(addDays(ms, noticeDays + 1)).slice(0, 10)}T07:00`);
-    if (firstStrikeDay.size > 50_000) firstStrikeDay.clear();
-    firstStrikeDay.set(key, start);
+/**
+ * A date worked out once and kept: runs play on the same weekly instants, so the same few thousand dates recur in
+ * every run. The cache is emptied, not grown, past its bound.
+ */
+export function remembered(cache: Map<number, number>, key: number, make: () => number): number {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, value);
   }
-  return start;
+  return value;
 }
 
-/** The strike's end, `days` calendar days after its start (same wall-clock time). */
+const firstStrikeDays = new Map<number, number>();
 const strikeEnds = new Map<number, number>();
-function strikeEnd(start: number, days: number): number {
-  const key = start * 64 + days;
-  let end = strikeEnds.get(key);
-  if (end === undefined) {
-    end = addDays(start, days);
-    if (strikeEnds.size > 50_000) strikeEnds.clear();
-    strikeEnds.set(key, end);
-  }
-  return end;
-}
+
+/** The first day of action a strike called at an instant can have: notice as the law counts it, from the next morning at 07:00. */
+const strikeStartAfter = (ms: number, noticeDays: number): number =>
+  remembered(firstStrikeDays, ms * 64 + noticeDays, () =>
+    parseInstant(`${formatInstant(addDays(ms, noticeDays + 1)).slice(0, 10)}T07:00`),
+  );
+
+/** The strike's end, `days` calendar days after its start (same wall-clock time). */
+const strikeEnd = (start: number, days: number): number =>
+  remembered(strikeEnds, start * 64 + days, () => addDays(start, days));
 
 /** The plays of one run, week by week, at its own table. */
 class Run {
@@ -112,7 +113,7 @@ class Run {
   ) {
     this.#ballots = table.ballotCount();
     const open = table.openBallot();
-    if (open) this.#ballotCloses = open.closes ?? startMs + 4 * WEEK_MS;
+    if (open) this.#ballotCloses = open.closesMs ?? startMs + 4 * WEEK_MS;
     if (table.openVote() !== undefined) this.#voteCloses = startMs + 2 * WEEK_MS;
     const start = new Date(startMs);
     this.#lastAwardYear = start.getUTCFullYear() - (start.getUTCMonth() + 1 > (strategy.awards?.month ?? 13) ? 0 : 1);
@@ -216,13 +217,13 @@ class Run {
     const u = this.strategy.union;
     const t = this.table;
     const mandate = t.mandate();
-    const live = mandate !== undefined && mandate.ended === null;
+    const live = mandate !== undefined && mandate.endedMs === null;
     const open = t.openBallot();
     if (open && this.#ballotCloses !== undefined && ms >= this.#ballotCloses) {
       this.#closeBallot(ms, open.id);
       return;
     }
-    const expires = live ? (mandate.expires ?? undefined) : undefined;
+    const expires = live ? (mandate.expiresMs ?? undefined) : undefined;
     const due = !live || (expires !== undefined && expires - ms <= u.reballot.leadWeeks * WEEK_MS);
     // The first ballot waits while the union prepares it (weeks after the declaration).
     const ready = this.#ballots > 0 || this.#declaredMonths(ms) * (MONTH_MS / WEEK_MS) >= (u.firstBallotWeeks ?? 0);
@@ -265,7 +266,7 @@ class Run {
     const t = this.table;
     if (!this.#play({ type: 'ballot.closed', at: ms, ballot, entitled: r.entitled, cast, yes, no: cast - yes })) return;
     const m = t.mandate();
-    const failed = !m || m.ballot !== ballot || m.ended !== null;
+    const failed = !m || m.ballot !== ballot || m.endedMs !== null;
     if (failed && t.actionIdle()) {
       if (this.random() < this.strategy.union.abandonAfterFailedBallot) this.#play({ type: 'dispute.ended', at: ms });
     }

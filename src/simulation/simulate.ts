@@ -11,6 +11,7 @@ import type { Scenario, ScenarioFile } from '../schemas/scenario.js';
 import { DEFAULT_STRATEGY, type Strategy } from '../schemas/strategy.js';
 import { ActorTable, acceptedUplift, fastStartOf } from './actor-table.js';
 import { branchAt } from './branch.js';
+import type { Engine } from './engine.js';
 import { type FastRuns, playFastRuns } from './fast-runs.js';
 import { Replayer, replay } from './replay.js';
 import { MONTH_MS, playRun, type RunResult, round1 } from './runs.js';
@@ -82,6 +83,11 @@ export function startingReplay(scenario: Scenario, start: SimulationStart): Repl
   return replayer;
 }
 
+/** The claim the members' resistance starts from: the strategy's, else the dispute's, else 20%. */
+function claimOf(strategy: Strategy, engine: Engine): number {
+  return strategy.members.claimPct ?? engine.snapshot.context.dispute.claim?.payRestorationPct ?? 20;
+}
+
 /** The start of a simulation's fast runs (plain data: it crosses to worker threads). */
 export function fastRunsOf(scenario: Scenario, start: SimulationStart, strategy: Strategy): FastRuns {
   const replayer = startingReplay(scenario, start);
@@ -90,7 +96,7 @@ export function fastRunsOf(scenario: Scenario, start: SimulationStart, strategy:
     return {
       table: fastStartOf(base),
       startMs: base.nowMs,
-      claimPct: strategy.members.claimPct ?? base.snapshot.context.dispute.claim?.payRestorationPct ?? 20,
+      claimPct: claimOf(strategy, base),
     };
   } finally {
     replayer.stop();
@@ -112,7 +118,7 @@ export function simulateRuns(
   const replayer = startingReplay(scenario, start);
   const base = replayer.engine;
   const startMs = base.nowMs;
-  const claimPct = strategy.members.claimPct ?? base.snapshot.context.dispute.claim?.payRestorationPct ?? 20;
+  const claimPct = claimOf(strategy, base);
   const keep = new Set(options.keep ?? []);
   const first = options.first ?? 0;
   try {

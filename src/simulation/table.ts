@@ -88,7 +88,7 @@ export function moveFields(move: Move): Record<string, unknown> & { type: string
 export interface TableOffer {
   readonly id: string;
   /** Its headline rise, if it names one. */
-  readonly pct: number | undefined;
+  readonly pct: number | null;
   /** `open`, or `putToMembers` while the members vote on it. */
   readonly status: string;
 }
@@ -97,16 +97,16 @@ export interface TableOffer {
 export interface TableMandate {
   readonly ballot: string;
   /** When it ended, or null while it is live. */
-  readonly ended: number | null;
+  readonly endedMs: number | null;
   /** When a fixed-term mandate expires (null for one that lasts until given up). */
-  readonly expires: number | null;
+  readonly expiresMs: number | null;
 }
 
 /** A ballot, as the strategies read it. */
 export interface TableBallot {
   readonly id: string;
   /** When it was to close, if it said. */
-  readonly closes: number | null;
+  readonly closesMs: number | null;
 }
 
 /** How a run ended, with the figures the statistics need. */
