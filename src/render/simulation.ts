@@ -142,7 +142,7 @@ export function simulationHtml(s: Simulation, sweep?: Sweep): string {
   const sweeps = (sweep?.sweeps ?? [])
     .map(
       (w) =>
-        `<h2>${esc(w.spec.path)}</h2><table><thead><tr><th>value</th><th>settled</th><th>imposed</th><th>abandoned</th><th>ongoing</th><th>median months</th><th>median days</th></tr></thead><tbody>${w.points
+        `<h2>${esc(w.spec.path)}</h2><div class="scroll" tabindex="0" role="region" aria-label="A table; on a narrow screen it scrolls sideways"><table><thead><tr><th>value</th><th>settled</th><th>imposed</th><th>abandoned</th><th>ongoing</th><th>median months</th><th>median days</th></tr></thead><tbody>${w.points
           .map((p) =>
             row([
               String(p.value),
@@ -151,20 +151,20 @@ export function simulationHtml(s: Simulation, sweep?: Sweep): string {
               String(p.medianDays),
             ]),
           )
-          .join('')}</tbody></table>`,
+          .join('')}</tbody></table></div>`,
     )
     .join('');
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(s.scenario.title)}: simulated</title>
-<style>body{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:24px auto;padding:0 16px;color:#111}table{border-collapse:collapse;margin:8px 0 16px}td,th{padding:3px 8px;border-bottom:1px solid #bbb;text-align:left}</style>
+<style>body{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:24px auto;padding:0 16px;color:#111}table{border-collapse:collapse;margin:8px 0 16px}td,th{padding:3px 8px;border-bottom:1px solid #bbb;text-align:left}.drawing,.scroll{overflow-x:auto}.drawing svg{min-width:${W}px}</style>
 </head><body>
 <h1>${esc(s.scenario.title)}: simulated</h1>
 <p>${s.runs} runs from ${esc(humanDate(s.start.date))}${s.start.before ? ` (before ${esc(s.start.before)})` : ''}, seed ${s.seed}, horizon ${s.strategy.horizonMonths} months. History: ${esc(s.history.outcome)} after ${s.history.months} months and ${s.history.strikeDays} days of action.</p>
-${simulationSvg(s, sweep)}
-<h2>Outcomes</h2><table><thead><tr><th>outcome</th><th>share</th><th>95% interval</th><th>runs</th></tr></thead><tbody>${outcomeRows.join('')}</tbody></table>
-<h2>Spreads</h2><table><thead><tr><th>figure</th><th>5th</th><th>median</th><th>95th</th><th>history</th></tr></thead><tbody>${dists.join('')}</tbody></table>
+<div class="drawing" tabindex="0" role="region" aria-label="The drawing; on a narrow screen it scrolls sideways, at full size">${simulationSvg(s, sweep)}</div>
+<h2>Outcomes</h2><div class="scroll" tabindex="0" role="region" aria-label="A table; on a narrow screen it scrolls sideways"><table><thead><tr><th>outcome</th><th>share</th><th>95% interval</th><th>runs</th></tr></thead><tbody>${outcomeRows.join('')}</tbody></table></div>
+<h2>Spreads</h2><div class="scroll" tabindex="0" role="region" aria-label="A table; on a narrow screen it scrolls sideways"><table><thead><tr><th>figure</th><th>5th</th><th>median</th><th>95th</th><th>history</th></tr></thead><tbody>${dists.join('')}</tbody></table></div>
 ${sweeps}
 </body></html>
 `;

@@ -22,25 +22,33 @@ describe.runIf(runs)('the simulation report in Chromium', () => {
   it.each([
     [1280, 900],
     [390, 844],
-  ])('at %ix%i: no error, the drawing fits the page, every block drawn', async (width, height) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'dispute-sim-sim-')), 'sim.html');
-    const r = await cli('simulate', '2023', '--runs', '60', '--sweep', 'employer.maxPct=8..20:3', '--out', file);
-    expect(r.code).toBe(0);
-    const page = await browser.newPage({ viewport: { width, height } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('request', (q) => !q.url().startsWith('data:') && problems.push(`request ${q.url()}`));
-    await page.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
-    const box = await page.$eval('svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
-    // The page keeps to a readable measure (820 px), and the drawing fills it.
-    expect(box.width).toBeGreaterThan(Math.min(width, 820) * 0.85);
-    expect(box.right).toBeLessThanOrEqual(width + 1);
-    expect(await page.$$eval('svg rect', (rs) => rs.length)).toBeGreaterThan(20);
-    expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toContain('employer.maxPct');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  ])(
+    'at %ix%i: no error, the drawing at full size or more (sideways in its own region on a phone), every block drawn',
+    async (width, height) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'dispute-sim-sim-')), 'sim.html');
+      const r = await cli('simulate', '2023', '--runs', '60', '--sweep', 'employer.maxPct=8..20:3', '--out', file);
+      expect(r.code).toBe(0);
+      const page = await browser.newPage({ viewport: { width, height } });
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('request', (q) => !q.url().startsWith('data:') && problems.push(`request ${q.url()}`));
+      await page.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+      const box = await page.$eval('svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+      const region = await page.$eval('.drawing', (d) => d.getBoundingClientRect().toJSON() as DOMRect);
+      // The page keeps to a readable measure (820 px) and never scrolls sideways; the drawing is never shrunk below
+      // its own size (its 11 px labels stay 11 px), and on a phone it scrolls sideways inside its own region.
+      const viewBoxWidth = await page.$eval('svg', (svg) => (svg as SVGSVGElement).viewBox.baseVal.width);
+      expect(box.width).toBeGreaterThanOrEqual(viewBoxWidth - 1);
+      expect(region.right).toBeLessThanOrEqual(width + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width >= 820) expect(box.width).toBeGreaterThan(820 * 0.85);
+      expect(await page.$$eval('svg rect', (rs) => rs.length)).toBeGreaterThan(20);
+      expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toContain('employer.maxPct');
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('writes a standalone SVG that Chromium opens as XML, with no parser error', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dispute-sim-sim-')), 'sim.svg');
