@@ -158,7 +158,7 @@ export function simulationHtml(s: Simulation, sweep?: Sweep): string {
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(s.scenario.title)}: simulated</title>
-<style>body{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:24px auto;padding:0 16px;color:#111}table{border-collapse:collapse;margin:8px 0 16px}td,th{padding:3px 8px;border-bottom:1px solid #bbb;text-align:left}.drawing,.scroll{overflow-x:auto}.drawing svg{min-width:${W}px}</style>
+<style>body{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:24px auto;padding:0 16px;color:#111}table{border-collapse:collapse;margin:8px 0 16px}td,th{padding:3px 8px;border-bottom:1px solid #bbb;text-align:left}.drawing,.scroll{overflow-x:auto}.drawing svg{min-width:${W}px}@media print{.drawing,.scroll{overflow:visible}.drawing svg{min-width:0}}</style>
 </head><body>
 <h1>${esc(s.scenario.title)}: simulated</h1>
 <p>${s.runs} runs from ${esc(humanDate(s.start.date))}${s.start.before ? ` (before ${esc(s.start.before)})` : ''}, seed ${s.seed}, horizon ${s.strategy.horizonMonths} months. History: ${esc(s.history.outcome)} after ${s.history.months} months and ${s.history.strikeDays} days of action.</p>

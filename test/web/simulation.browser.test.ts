@@ -43,6 +43,12 @@ describe.runIf(runs)('the simulation report in Chromium', () => {
       expect(region.right).toBeLessThanOrEqual(width + 1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       if (width >= 820) expect(box.width).toBeGreaterThan(820 * 0.85);
+      // Printed, nothing scrolls: the drawing shrinks to the page instead of being cut at its edge.
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.$eval('svg', (svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+      expect(printed.right).toBeLessThanOrEqual(width + 1);
+      expect(await page.$eval('.drawing', (d) => getComputedStyle(d).overflowX)).toBe('visible');
+      await page.emulateMedia({ media: 'screen' });
       expect(await page.$$eval('svg rect', (rs) => rs.length)).toBeGreaterThan(20);
       expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toContain('employer.maxPct');
       expect(problems).toEqual([]);
